@@ -1,0 +1,558 @@
+"""Invånarportalen's page tree (step 1 of the 24-hour-agency staircase, DOMAIN.md §1.2).
+
+    CitizenHomePage  /                       Dalsland-wide start page
+    ├── MunicipalityPage  /mellerud/         one per municipality
+    │   ├── DepartmentPage  /mellerud/barn-och-utbildning/
+    │   │   └── ServicePage  …/forskola/     what, who, how to apply, time, fee, law, contact
+    │   ├── NewsIndexPage → NewsPage         the municipality's news
+    │   ├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
+    ├── TopicPage  /barn-och-utbildning/     services gathered across the municipalities
+    ├── NewsIndexPage → NewsPage             joint news, and every municipality's
+    ├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
+    └── EmployeeHomePage  /medarbetare/      (employee_portal; never public)
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.models import Department, Municipality, MunicipalityOwnedPage
+
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    AgencyLinkBlock,
+    ApplyBlock,
+    BodyBlock,
+    InaccessibleContentBlock,
+)
+
+NEWS_PER_PAGE = 10
+
+
+class Topic(models.TextChoices):
+    """The areas residents look for services in, across all five municipalities."""
+
+    CHILDREN_EDUCATION = "barn-och-utbildning", _("Barn och utbildning")
+    BUILDING_HOUSING = "bygga-bo-och-miljo", _("Bygga, bo och miljö")
+    CARE_SUPPORT = "omsorg-och-stod", _("Omsorg och stöd")
+    MUNICIPALITY_POLITICS = "kommun-och-politik", _("Kommun och politik")
+    TRAFFIC = "trafik-och-infrastruktur", _("Trafik och infrastruktur")
+    CULTURE_LEISURE = "kultur-och-fritid", _("Kultur och fritid")
+    BUSINESS_WORK = "naringsliv-och-arbete", _("Näringsliv och arbete")
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("sida", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class CitizenPage(MunicipalityOwnedPage):
+    """Shared by every citizen page: a short lead text (ingress) under the title."""
+
+    intro = models.TextField(
+        _("ingress"), blank=True, max_length=400,
+        help_text=_("En eller två meningar som sammanfattar sidan. Visas i sökträffar och listor."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.FilterField("municipality"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class CitizenHomePage(CitizenPage):
+    """The Dalsland-wide start page at `/`."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+    featured_services = StreamField(
+        [("service", blocks.PageChooserBlock(page_type="citizen_portal.ServicePage"))],
+        blank=True, verbose_name=_("utvalda tjänster"),
+        help_text=_("De tjänster som flest söker, visas som genvägar på startsidan."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "citizen_portal.MunicipalityPage",
+        "citizen_portal.TopicPage",
+        "citizen_portal.NewsIndexPage",
+        "citizen_portal.ContactPage",
+        "citizen_portal.AccessibilityStatementPage",
+        "citizen_portal.InformationPage",
+        "citizen_portal.FormPage",
+        "employee_portal.EmployeeHomePage",
+    ]
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_services"),
+        FieldPanel("body"),
+    ]
+    search_fields = CitizenPage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("startsida för invånare")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        context["municipality_pages"] = [p for p in children if isinstance(p, MunicipalityPage)]
+        context["topic_pages"] = [p for p in children if isinstance(p, TopicPage)]
+        context["latest_news"] = (
+            NewsPage.objects.live().public().filter(locale=self.locale)
+            .select_related("municipality").order_by("-date", "-pk")[:4]
+        )
+        return context
+
+
+class MunicipalityPage(CitizenPage):
+    """One municipality's start page, e.g. `/mellerud/`."""
+
+    owns_municipality = True
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    parent_page_types = ["citizen_portal.CitizenHomePage"]
+    subpage_types = [
+        "citizen_portal.DepartmentPage",
+        "citizen_portal.NewsIndexPage",
+        "citizen_portal.ContactPage",
+        "citizen_portal.AccessibilityStatementPage",
+        "citizen_portal.InformationPage",
+        "citizen_portal.FormPage",
+    ]
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("municipality"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = CitizenPage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("kommunsida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["department_pages"] = (
+            DepartmentPage.objects.child_of(self).live().public().select_related("department")
+        )
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:3]
+        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["contact_page"] = ContactPage.objects.child_of(self).live().first()
+        return context
+
+
+class DepartmentPage(CitizenPage):
+    """A förvaltning's page: who they are and the services they give."""
+
+    department = models.ForeignKey(
+        Department, verbose_name=_("förvaltning eller nämnd"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    parent_page_types = ["citizen_portal.MunicipalityPage"]
+    subpage_types = [
+        "citizen_portal.ServicePage",
+        "citizen_portal.InformationPage",
+        "citizen_portal.FormPage",
+    ]
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("department"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = CitizenPage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("förvaltningssida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_pages"] = ServicePage.objects.child_of(self).live().public()
+        context["other_pages"] = (
+            self.get_children().live().public().not_type(ServicePage).specific()
+        )
+        return context
+
+
+class ServicePage(CitizenPage):
+    """A service the municipality gives: what it is, who can get it, how to apply, how long it
+    takes, what it costs, the law behind it, whom to contact and which agencies are involved."""
+
+    topic = models.CharField(_("område"), max_length=40, choices=Topic.choices)
+    keywords = models.CharField(
+        _("sökord"), max_length=255, blank=True,
+        help_text=_("Andra ord som invånare använder, t.ex. dagis, barnomsorg. Syns inte på sidan."),
+    )
+    description = RichTextField(_("vad är det?"), features=RICH_TEXT_FEATURES)
+    eligibility = RichTextField(_("vem kan få?"), features=RICH_TEXT_FEATURES, blank=True)
+    how_to_apply = RichTextField(_("så ansöker du"), features=RICH_TEXT_FEATURES, blank=True)
+    apply = StreamField(
+        ApplyBlock(), blank=True, max_num=3, verbose_name=_("ansök här"),
+        help_text=_("E-tjänst, webbformulär eller blankett."),
+    )
+    processing_time = models.CharField(
+        _("handläggningstid"), max_length=255, blank=True,
+        help_text=_("t.ex. Plats erbjuds inom fyra månader från ansökan."),
+    )
+    fee = RichTextField(_("avgift"), features=["bold", "italic", "ul", "link"], blank=True)
+    legal_basis = RichTextField(
+        _("lagstöd"), features=["bold", "italic", "ul", "link"], blank=True,
+        help_text=_("t.ex. Skollagen (2010:800) 8 kap."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("mer information"))
+    contact_name = models.CharField(_("kontakt"), max_length=150, blank=True,
+                                    help_text=_("Lämna tomt för förvaltningens kontaktuppgifter."))
+    contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-post"), blank=True)
+    related_agencies = StreamField(
+        [("agency", AgencyLinkBlock())], blank=True, verbose_name=_("andra myndigheter"),
+    )
+
+    parent_page_types = ["citizen_portal.DepartmentPage"]
+    subpage_types = ["citizen_portal.InformationPage", "citizen_portal.FormPage"]
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("topic"),
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("how_to_apply"),
+        FieldPanel("apply"),
+        MultiFieldPanel(
+            [FieldPanel("processing_time"), FieldPanel("fee"), FieldPanel("legal_basis")],
+            heading=_("Tid, avgift och lagstöd"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"),
+             FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")])],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("related_agencies"),
+    ]
+    promote_panels = CitizenPage.promote_panels + [FieldPanel("keywords")]
+    search_fields = CitizenPage.search_fields + [
+        index.SearchField("keywords"),
+        index.SearchField("description"),
+        index.SearchField("eligibility"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("body"),
+        index.AutocompleteField("keywords"),
+        index.FilterField("topic"),
+    ]
+
+    class Meta:
+        verbose_name = _("tjänstesida")
+
+    @property
+    def department(self):
+        parent = self.get_parent().specific
+        return getattr(parent, "department", None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        department = self.department
+        context["department"] = department
+        context["topic_page"] = (
+            TopicPage.objects.live().filter(locale=self.locale, topic=self.topic).first()
+        )
+        context["contact"] = {
+            "name": self.contact_name or (department.name if department else ""),
+            "phone": self.contact_phone or (department.phone if department else ""),
+            "email": self.contact_email or (department.email if department else ""),
+        }
+        return context
+
+
+class TopicPage(CitizenPage):
+    """An area such as "Barn och utbildning", gathering services across the municipalities."""
+
+    topic = models.CharField(_("område"), max_length=40, choices=Topic.choices)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    parent_page_types = ["citizen_portal.CitizenHomePage"]
+    subpage_types = ["citizen_portal.InformationPage"]
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("topic"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("områdessida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        services = (
+            ServicePage.objects.live().public()
+            .filter(locale=self.locale, topic=self.topic)
+            .select_related("municipality").order_by("municipality__sort_order", "title")
+        )
+        selected = request.GET.get("kommun", "")
+        municipalities = list(Municipality.objects.all())
+        if selected in {m.slug for m in municipalities}:
+            services = services.filter(municipality__slug=selected)
+        else:
+            selected = ""
+        groups = {}
+        for service in services:
+            groups.setdefault(service.municipality, []).append(service)
+        context["service_groups"] = list(groups.items())
+        context["service_count"] = sum(len(v) for v in groups.values())
+        context["selected_municipality"] = selected
+        context["municipalities"] = municipalities
+        return context
+
+
+class NewsIndexPage(CitizenPage):
+    """News for one municipality, or for all of Dalsland when it sits under the home page."""
+
+    parent_page_types = ["citizen_portal.CitizenHomePage", "citizen_portal.MunicipalityPage"]
+    subpage_types = ["citizen_portal.NewsPage"]
+    content_panels = CitizenPage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("nyhetslista")
+
+    def get_news(self):
+        news = NewsPage.objects.live().public().filter(locale=self.locale)
+        if self.municipality_id:
+            news = news.descendant_of(self.get_parent())
+        return news.select_related("municipality").order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = self.get_news()
+        selected = request.GET.get("kommun", "")
+        municipalities = list(Municipality.objects.all())
+        if not self.municipality_id and selected in {m.slug for m in municipalities}:
+            news = news.filter(municipality__slug=selected)
+        else:
+            selected = ""
+        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
+        context["selected_municipality"] = selected
+        context["municipalities"] = municipalities
+        return context
+
+
+class NewsPage(CitizenPage):
+    date = models.DateField(_("datum"))
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
+
+    parent_page_types = ["citizen_portal.NewsIndexPage"]
+    subpage_types = []
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = CitizenPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("nyhet")
+
+
+class ContactPage(CitizenPage):
+    """How to reach the municipality (or every municipality, at the Dalsland level)."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
+
+    parent_page_types = ["citizen_portal.CitizenHomePage", "citizen_portal.MunicipalityPage"]
+    subpage_types = []
+    content_panels = CitizenPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("kontaktsida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.municipality_id:
+            context["contact_municipalities"] = [self.municipality]
+            context["departments"] = Department.objects.filter(municipality=self.municipality)
+        else:
+            context["contact_municipalities"] = Municipality.objects.all()
+            context["departments"] = Department.objects.filter(municipality__isnull=True)
+        return context
+
+
+class AccessibilityStatementPage(CitizenPage):
+    """Tillgänglighetsredogörelse under lag (2018:1937), with the items Digg requires
+    (DOMAIN.md §4.2)."""
+
+    class Compliance(models.TextChoices):
+        FULL = "helt", _("helt förenlig")
+        PARTIAL = "delvis", _("delvis förenlig")
+        NONE = "inte", _("inte förenlig")
+
+    organisation_name = models.CharField(
+        _("offentlig aktör"), max_length=255,
+        help_text=_("t.ex. Melleruds kommun, eller alla fem kommunerna för den gemensamma portalen."),
+    )
+    service_name = models.CharField(_("digital service"), max_length=255)
+    services_covered = RichTextField(
+        _("tjänster som omfattas"), features=["ul", "link"], blank=True,
+    )
+    compliance = models.CharField(
+        _("förenlighet med lagkraven"), max_length=10, choices=Compliance.choices,
+    )
+    inaccessible_content = StreamField(
+        [("item", InaccessibleContentBlock())], blank=True,
+        verbose_name=_("innehåll som inte är tillgängligt"),
+    )
+    disproportionate_burden = RichTextField(
+        _("oskäligt betungande anpassning"), features=RICH_TEXT_FEATURES, blank=True,
+        help_text=_("DOS-lagen 12 §: innehåll som undantas, med skälen."),
+    )
+    outside_scope = RichTextField(
+        _("innehåll som inte omfattas av lagen"), features=RICH_TEXT_FEATURES, blank=True,
+        help_text=_("DOS-lagen 9 §, t.ex. äldre dokument och innehåll från tredje part."),
+    )
+    evaluation_method = RichTextField(_("hur vi testat"), features=RICH_TEXT_FEATURES)
+    assessed_on = models.DateField(_("bedömningen gjordes"))
+    updated_on = models.DateField(_("redogörelsen uppdaterades"))
+    feedback_page = models.ForeignKey(
+        "citizen_portal.FormPage", verbose_name=_("formulär för återkoppling"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    feedback_text = RichTextField(
+        _("återkoppling och kontakt"), features=RICH_TEXT_FEATURES,
+        help_text=_("Hur man anmäler brister och begär innehåll i tillgängligt format."),
+    )
+
+    parent_page_types = ["citizen_portal.CitizenHomePage", "citizen_portal.MunicipalityPage"]
+    subpage_types = []
+    content_panels = CitizenPage.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("service_name"),
+             FieldPanel("services_covered"), FieldPanel("compliance")],
+            heading=_("Vem och vad"),
+        ),
+        FieldPanel("inaccessible_content"),
+        FieldPanel("disproportionate_burden"),
+        FieldPanel("outside_scope"),
+        MultiFieldPanel(
+            [FieldPanel("evaluation_method"),
+             FieldRowPanel([FieldPanel("assessed_on"), FieldPanel("updated_on")])],
+            heading=_("Bedömning"),
+        ),
+        FieldPanel("feedback_page"),
+        FieldPanel("feedback_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("tillgänglighetsredogörelse")
+
+    DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+
+
+class InformationPage(CitizenPage):
+    """A plain page of information: privacy, cookies, national minorities, about the site."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
+
+    parent_page_types = [
+        "citizen_portal.CitizenHomePage",
+        "citizen_portal.MunicipalityPage",
+        "citizen_portal.DepartmentPage",
+        "citizen_portal.ServicePage",
+        "citizen_portal.TopicPage",
+        "citizen_portal.InformationPage",
+    ]
+    subpage_types = ["citizen_portal.InformationPage", "citizen_portal.FormPage"]
+    content_panels = CitizenPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = CitizenPage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("informationssida")
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("citizen_portal.FormPage", on_delete=models.CASCADE,
+                       related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """A form editors build themselves (blankettservice, step 2). Every submission is stored
+    before the e-mail to the receiving unit is queued (DESIGN.md: nothing is lost)."""
+
+    intro = models.TextField(_("ingress"), blank=True, max_length=400)
+    body = RichTextField(_("text före formuläret"), features=RICH_TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(
+        _("text efter inskickat formulär"), features=RICH_TEXT_FEATURES, blank=True,
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    parent_page_types = [
+        "citizen_portal.CitizenHomePage",
+        "citizen_portal.MunicipalityPage",
+        "citizen_portal.DepartmentPage",
+        "citizen_portal.ServicePage",
+        "citizen_portal.InformationPage",
+    ]
+    subpage_types = []
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("form_fields", label=_("Fält")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+             FieldPanel("subject")],
+            heading=_("E-post till mottagaren"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.FilterField("municipality"),
+    ]
+
+    class Meta:
+        verbose_name = _("formulär")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        self.municipality = getattr(parent.specific, "municipality", None) if parent else None
+        return super().save(*args, **kwargs)
+
+    def process_form_submission(self, form):
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self,
+        )
+        if self.to_address:
+            from .tasks import send_form_submission_email
+
+            transaction.on_commit(lambda: send_form_submission_email.enqueue(submission.pk))
+        return submission

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The shared core: the organisation, accounts, health and demo data."""
+
+    name = "portal"
+    label = "portal"
+    verbose_name = "Dalslandsportalen"
+    default_auto_field = "django.db.models.BigAutoField"

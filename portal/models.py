@@ -1,0 +1,193 @@
+"""The organisation as data: the five municipalities, their departments and boards, and the
+Dalsland-wide level for joint content.
+
+A page, a case or a diary entry that belongs to one municipality points to a `Municipality`;
+content for all of Dalsland points to none (DOMAIN.md §6.2–6.3: each municipality's boards are
+the controllers of their own information, strategy appendix C level 3).
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+org_number_validator = RegexValidator(
+    r"^\d{6}-\d{4}$", _("Ange organisationsnumret som 212000-1488.")
+)
+municipality_code_validator = RegexValidator(r"^\d{4}$", _("Kommunkoden har fyra siffror."))
+
+
+class Municipality(index.Indexed, models.Model):
+    """One of the five municipalities of Dalsland."""
+
+    slug = models.SlugField(_("kortnamn i adressen"), unique=True, help_text=_("t.ex. mellerud"))
+    name = models.CharField(_("namn"), max_length=100, help_text=_("t.ex. Melleruds kommun"))
+    short_name = models.CharField(_("kort namn"), max_length=50, help_text=_("t.ex. Mellerud"))
+    municipality_code = models.CharField(
+        _("kommunkod"), max_length=4, unique=True, validators=[municipality_code_validator]
+    )
+    org_number = models.CharField(
+        _("organisationsnummer"), max_length=11, blank=True, validators=[org_number_validator],
+        help_text=_("Lämnas tomt om det inte är bekräftat."),
+    )
+    website = models.URLField(_("webbplats"))
+    email = models.EmailField(_("e-post"))
+    phone = models.CharField(_("telefon (växel)"), max_length=30)
+    visiting_address = models.CharField(_("besöksadress"), max_length=200, blank=True)
+    postal_address = models.CharField(_("postadress"), max_length=200)
+    opening_hours = models.TextField(_("öppettider"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
+             FieldPanel("municipality_code"), FieldPanel("org_number")],
+            heading=_("Kommunen"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"),
+             FieldPanel("visiting_address"), FieldPanel("postal_address"),
+             FieldPanel("opening_hours")],
+            heading=_("Kontaktuppgifter"),
+        ),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def peppol_id(self) -> str:
+        """The e-invoice address: 0007 followed by the organisation number's digits."""
+        return f"0007:{self.org_number.replace('-', '')}" if self.org_number else ""
+
+
+class Department(index.Indexed, models.Model):
+    """A förvaltning, nämnd or joint body (kommunalförbund) that owns services and content."""
+
+    class Kind(models.TextChoices):
+        ADMINISTRATION = "forvaltning", _("Förvaltning")
+        BOARD = "namnd", _("Nämnd")
+        JOINT_BODY = "forbund", _("Kommunalförbund eller gemensam nämnd")
+        UNIT = "enhet", _("Enhet")
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT,
+        related_name="departments", null=True, blank=True,
+        help_text=_("Lämna tomt för ett gemensamt organ för Dalsland."),
+    )
+    member_municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("medlemskommuner"), blank=True,
+        related_name="joint_bodies",
+        help_text=_("För gemensamma organ: de kommuner som organet arbetar för."),
+    )
+    name = models.CharField(_("namn"), max_length=150)
+    slug = models.SlugField(_("kortnamn i adressen"))
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ADMINISTRATION)
+    description = models.TextField(_("beskrivning"), blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    visiting_address = models.CharField(_("besöksadress"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("municipality"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("member_municipalities"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("visiting_address")],
+            heading=_("Kontaktuppgifter"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("municipality"),
+    ]
+
+    class Meta:
+        ordering = ["municipality__sort_order", "name"]
+        verbose_name = _("förvaltning eller nämnd")
+        verbose_name_plural = _("förvaltningar och nämnder")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="department_unique_slug"),
+        ]
+
+    def __str__(self):
+        owner = self.municipality.short_name if self.municipality_id else _("Dalsland")
+        return f"{self.name} ({owner})"
+
+    @property
+    def is_joint(self) -> bool:
+        return self.municipality_id is None
+
+
+class MunicipalityOwnedPage(Page):
+    """Base for content pages: the owning municipality is derived from the page's place in the
+    tree, so it can be filtered on (topic pages, news lists) without walking ancestors."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def derive_municipality(self):
+        if getattr(self, "owns_municipality", False):
+            return self.municipality
+        parent = self.get_parent() if self.path else None
+        return getattr(parent.specific, "municipality", None) if parent else None
+
+    def save(self, *args, **kwargs):
+        if not getattr(self, "owns_municipality", False):
+            self.municipality = self.derive_municipality()
+        return super().save(*args, **kwargs)
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Dalsland-wide contact details and notices shown in every page's header and footer."""
+
+    contact_name = models.CharField(
+        _("gemensam kontakt"), max_length=100, default="Dalslandskommunernas kontaktcenter"
+    )
+    contact_email = models.EmailField(_("e-post"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    accessibility_statement = models.ForeignKey(
+        Page, verbose_name=_("tillgänglighetsredogörelse"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        Page, verbose_name=_("kontaktsida"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    crisis_message = models.CharField(
+        _("viktigt meddelande"), max_length=300, blank=True,
+        help_text=_("Visas överst på varje sida, t.ex. vid en störning i vattnet. Lämna tomt annars."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("contact_page"),
+        FieldPanel("accessibility_statement"),
+        FieldPanel("crisis_message"),
+    ]
+
+    class Meta:
+        verbose_name = _("portalens inställningar")

@@ -1,0 +1,13 @@
+"""Settings for `make run`: the demo on one machine, with embedded defaults."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_list
+
+DEBUG = True
+# A fixed key for the local demo only; production refuses to start without SECRET_KEY.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-dalslandsportalen-not-for-production"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
