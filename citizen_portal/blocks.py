@@ -72,14 +72,20 @@ class AgencyLinkBlock(blocks.StructBlock):
 class EServiceLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Knapptext"))
     url = blocks.CharBlock(label=_("Adress"), help_text=_("Till exempel /e-tjanster/forskola/"))
-    requires_eid = blocks.BooleanBlock(label=_("Kräver e-legitimation"), required=False, default=True)
+    requires_eid = blocks.BooleanBlock(
+        label=_("Kräver e-legitimation"), required=False, default=True
+    )
 
     class Meta:
         icon = "link"
         template = "citizen_portal/blocks/eservice_link.html"
         label = _("E-tjänst")
         description = _("Knapp till en e-tjänst.")
-        preview_value = {"title": "Ansök om förskoleplats", "url": "/e-tjanster/", "requires_eid": True}
+        preview_value = {
+            "title": "Ansök om förskoleplats",
+            "url": "/e-tjanster/",
+            "requires_eid": True,
+        }
 
 
 class FormPageLinkBlock(blocks.StructBlock):
@@ -142,7 +148,9 @@ class InaccessibleContentBlock(blocks.StructBlock):
         description = _("Innehåll som inte är tillgängligt, med orsak och WCAG-kriterium.")
         preview_value = {
             "title": "PDF-dokument från före 2018",
-            "description": "Äldre protokoll saknar taggar och kan vara svåra att läsa med skärmläsare.",
+            "description": (
+                "Äldre protokoll saknar taggar och kan vara svåra att läsa med skärmläsare."
+            ),
             "criteria": "1.3.1, 2.4.2",
             "remedy": "Vi ersätter dokumenten när de efterfrågas.",
         }

@@ -1,25 +1,25 @@
 """Invånarportalen's page tree (step 1 of the 24-hour-agency staircase, DOMAIN.md §1.2).
 
-    CitizenHomePage  /                       Dalsland-wide start page
-    ├── MunicipalityPage  /mellerud/         one per municipality
-    │   ├── DepartmentPage  /mellerud/barn-och-utbildning/
-    │   │   └── ServicePage  …/forskola/     what, who, how to apply, time, fee, law, contact
-    │   ├── NewsIndexPage → NewsPage         the municipality's news
-    │   ├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
-    ├── TopicPage  /barn-och-utbildning/     services gathered across the municipalities
-    ├── NewsIndexPage → NewsPage             joint news, and every municipality's
-    ├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
-    └── EmployeeHomePage  /medarbetare/      (employee_portal; never public)
+CitizenHomePage  /                       Dalsland-wide start page
+├── MunicipalityPage  /mellerud/         one per municipality
+│   ├── DepartmentPage  /mellerud/barn-och-utbildning/
+│   │   └── ServicePage  …/forskola/     what, who, how to apply, time, fee, law, contact
+│   ├── NewsIndexPage → NewsPage         the municipality's news
+│   ├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
+├── TopicPage  /barn-och-utbildning/     services gathered across the municipalities
+├── NewsIndexPage → NewsPage             joint news, and every municipality's
+├── ContactPage, AccessibilityStatementPage, InformationPage, FormPage
+└── EmployeeHomePage  /medarbetare/      (employee_portal; never public)
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -63,7 +63,9 @@ class CitizenPage(MunicipalityOwnedPage):
     """Shared by every citizen page: a short lead text (ingress) under the title."""
 
     intro = models.TextField(
-        _("ingress"), blank=True, max_length=400,
+        _("ingress"),
+        blank=True,
+        max_length=400,
         help_text=_("En eller två meningar som sammanfattar sidan. Visas i sökträffar och listor."),
     )
 
@@ -85,7 +87,8 @@ class CitizenHomePage(CitizenPage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
     featured_services = StreamField(
         [("service", blocks.PageChooserBlock(page_type="citizen_portal.ServicePage"))],
-        blank=True, verbose_name=_("utvalda tjänster"),
+        blank=True,
+        verbose_name=_("utvalda tjänster"),
         help_text=_("De tjänster som flest söker, visas som genvägar på startsidan."),
     )
 
@@ -116,8 +119,11 @@ class CitizenHomePage(CitizenPage):
         context["municipality_pages"] = [p for p in children if isinstance(p, MunicipalityPage)]
         context["topic_pages"] = [p for p in children if isinstance(p, TopicPage)]
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale=self.locale)
-            .select_related("municipality").order_by("-date", "-pk")[:4]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("municipality")
+            .order_by("-date", "-pk")[:4]
         )
         return context
 
@@ -127,7 +133,10 @@ class MunicipalityPage(CitizenPage):
 
     owns_municipality = True
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="+",
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
 
@@ -167,7 +176,9 @@ class DepartmentPage(CitizenPage):
     """A förvaltning's page: who they are and the services they give."""
 
     department = models.ForeignKey(
-        Department, verbose_name=_("förvaltning eller nämnd"), on_delete=models.PROTECT,
+        Department,
+        verbose_name=_("förvaltning eller nämnd"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
@@ -203,32 +214,49 @@ class ServicePage(CitizenPage):
 
     topic = models.CharField(_("område"), max_length=40, choices=Topic.choices)
     keywords = models.CharField(
-        _("sökord"), max_length=255, blank=True,
-        help_text=_("Andra ord som invånare använder, t.ex. dagis, barnomsorg. Syns inte på sidan."),
+        _("sökord"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Andra ord som invånare använder, t.ex. dagis, barnomsorg. Syns inte på sidan."
+        ),
     )
     description = RichTextField(_("vad är det?"), features=RICH_TEXT_FEATURES)
     eligibility = RichTextField(_("vem kan få?"), features=RICH_TEXT_FEATURES, blank=True)
     how_to_apply = RichTextField(_("så ansöker du"), features=RICH_TEXT_FEATURES, blank=True)
     apply = StreamField(
-        ApplyBlock(), blank=True, max_num=3, verbose_name=_("ansök här"),
+        ApplyBlock(),
+        blank=True,
+        max_num=3,
+        verbose_name=_("ansök här"),
         help_text=_("E-tjänst, webbformulär eller blankett."),
     )
     processing_time = models.CharField(
-        _("handläggningstid"), max_length=255, blank=True,
+        _("handläggningstid"),
+        max_length=255,
+        blank=True,
         help_text=_("t.ex. Plats erbjuds inom fyra månader från ansökan."),
     )
     fee = RichTextField(_("avgift"), features=["bold", "italic", "ul", "link"], blank=True)
     legal_basis = RichTextField(
-        _("lagstöd"), features=["bold", "italic", "ul", "link"], blank=True,
+        _("lagstöd"),
+        features=["bold", "italic", "ul", "link"],
+        blank=True,
         help_text=_("t.ex. Skollagen (2010:800) 8 kap."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("mer information"))
-    contact_name = models.CharField(_("kontakt"), max_length=150, blank=True,
-                                    help_text=_("Lämna tomt för förvaltningens kontaktuppgifter."))
+    contact_name = models.CharField(
+        _("kontakt"),
+        max_length=150,
+        blank=True,
+        help_text=_("Lämna tomt för förvaltningens kontaktuppgifter."),
+    )
     contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-post"), blank=True)
     related_agencies = StreamField(
-        [("agency", AgencyLinkBlock())], blank=True, verbose_name=_("andra myndigheter"),
+        [("agency", AgencyLinkBlock())],
+        blank=True,
+        verbose_name=_("andra myndigheter"),
     )
 
     parent_page_types = ["citizen_portal.DepartmentPage"]
@@ -246,8 +274,10 @@ class ServicePage(CitizenPage):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("contact_name"),
-             FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")])],
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+            ],
             heading=_("Kontakt"),
         ),
         FieldPanel("related_agencies"),
@@ -306,9 +336,11 @@ class TopicPage(CitizenPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         services = (
-            ServicePage.objects.live().public()
+            ServicePage.objects.live()
+            .public()
             .filter(locale=self.locale, topic=self.topic)
-            .select_related("municipality").order_by("municipality__sort_order", "title")
+            .select_related("municipality")
+            .order_by("municipality__sort_order", "title")
         )
         selected = request.GET.get("kommun", "")
         municipalities = list(Municipality.objects.all())
@@ -410,37 +442,54 @@ class AccessibilityStatementPage(CitizenPage):
         NONE = "inte", _("inte förenlig")
 
     organisation_name = models.CharField(
-        _("offentlig aktör"), max_length=255,
-        help_text=_("t.ex. Melleruds kommun, eller alla fem kommunerna för den gemensamma portalen."),
+        _("offentlig aktör"),
+        max_length=255,
+        help_text=_(
+            "t.ex. Melleruds kommun, eller alla fem kommunerna för den gemensamma portalen."
+        ),
     )
     service_name = models.CharField(_("digital service"), max_length=255)
     services_covered = RichTextField(
-        _("tjänster som omfattas"), features=["ul", "link"], blank=True,
+        _("tjänster som omfattas"),
+        features=["ul", "link"],
+        blank=True,
     )
     compliance = models.CharField(
-        _("förenlighet med lagkraven"), max_length=10, choices=Compliance.choices,
+        _("förenlighet med lagkraven"),
+        max_length=10,
+        choices=Compliance.choices,
     )
     inaccessible_content = StreamField(
-        [("item", InaccessibleContentBlock())], blank=True,
+        [("item", InaccessibleContentBlock())],
+        blank=True,
         verbose_name=_("innehåll som inte är tillgängligt"),
     )
     disproportionate_burden = RichTextField(
-        _("oskäligt betungande anpassning"), features=RICH_TEXT_FEATURES, blank=True,
+        _("oskäligt betungande anpassning"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
         help_text=_("DOS-lagen 12 §: innehåll som undantas, med skälen."),
     )
     outside_scope = RichTextField(
-        _("innehåll som inte omfattas av lagen"), features=RICH_TEXT_FEATURES, blank=True,
+        _("innehåll som inte omfattas av lagen"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
         help_text=_("DOS-lagen 9 §, t.ex. äldre dokument och innehåll från tredje part."),
     )
     evaluation_method = RichTextField(_("hur vi testat"), features=RICH_TEXT_FEATURES)
     assessed_on = models.DateField(_("bedömningen gjordes"))
     updated_on = models.DateField(_("redogörelsen uppdaterades"))
     feedback_page = models.ForeignKey(
-        "citizen_portal.FormPage", verbose_name=_("formulär för återkoppling"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "citizen_portal.FormPage",
+        verbose_name=_("formulär för återkoppling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     feedback_text = RichTextField(
-        _("återkoppling och kontakt"), features=RICH_TEXT_FEATURES,
+        _("återkoppling och kontakt"),
+        features=RICH_TEXT_FEATURES,
         help_text=_("Hur man anmäler brister och begär innehåll i tillgängligt format."),
     )
 
@@ -449,16 +498,22 @@ class AccessibilityStatementPage(CitizenPage):
     content_panels = CitizenPage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("service_name"),
-             FieldPanel("services_covered"), FieldPanel("compliance")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("service_name"),
+                FieldPanel("services_covered"),
+                FieldPanel("compliance"),
+            ],
             heading=_("Vem och vad"),
         ),
         FieldPanel("inaccessible_content"),
         FieldPanel("disproportionate_burden"),
         FieldPanel("outside_scope"),
         MultiFieldPanel(
-            [FieldPanel("evaluation_method"),
-             FieldRowPanel([FieldPanel("assessed_on"), FieldPanel("updated_on")])],
+            [
+                FieldPanel("evaluation_method"),
+                FieldRowPanel([FieldPanel("assessed_on"), FieldPanel("updated_on")]),
+            ],
             heading=_("Bedömning"),
         ),
         FieldPanel("feedback_page"),
@@ -493,8 +548,9 @@ class InformationPage(CitizenPage):
 
 
 class FormField(AbstractFormField):
-    page = ParentalKey("citizen_portal.FormPage", on_delete=models.CASCADE,
-                       related_name="form_fields")
+    page = ParentalKey(
+        "citizen_portal.FormPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
 
 
 class FormPage(AbstractEmailForm):
@@ -504,11 +560,18 @@ class FormPage(AbstractEmailForm):
     intro = models.TextField(_("ingress"), blank=True, max_length=400)
     body = RichTextField(_("text före formuläret"), features=RICH_TEXT_FEATURES, blank=True)
     thank_you_text = RichTextField(
-        _("text efter inskickat formulär"), features=RICH_TEXT_FEATURES, blank=True,
+        _("text efter inskickat formulär"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommun"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        Municipality,
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     parent_page_types = [
@@ -526,8 +589,10 @@ class FormPage(AbstractEmailForm):
         InlinePanel("form_fields", label=_("Fält")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-             FieldPanel("subject")],
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
             heading=_("E-post till mottagaren"),
         ),
     ]
@@ -549,7 +614,8 @@ class FormPage(AbstractEmailForm):
 
     def process_form_submission(self, form):
         submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self,
+            form_data=form.cleaned_data,
+            page=self,
         )
         if self.to_address:
             from .tasks import send_form_submission_email

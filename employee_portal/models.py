@@ -71,7 +71,10 @@ class EmployeeInformationPage(EmployeeOnlyPage):
 
     body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
 
-    parent_page_types = ["employee_portal.EmployeeHomePage", "employee_portal.EmployeeInformationPage"]
+    parent_page_types = [
+        "employee_portal.EmployeeHomePage",
+        "employee_portal.EmployeeInformationPage",
+    ]
     subpage_types = ["employee_portal.EmployeeInformationPage"]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -30,7 +30,10 @@ class Municipality(index.Indexed, models.Model):
         _("kommunkod"), max_length=4, unique=True, validators=[municipality_code_validator]
     )
     org_number = models.CharField(
-        _("organisationsnummer"), max_length=11, blank=True, validators=[org_number_validator],
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[org_number_validator],
         help_text=_("Lämnas tomt om det inte är bekräftat."),
     )
     website = models.URLField(_("webbplats"))
@@ -43,14 +46,24 @@ class Municipality(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
-             FieldPanel("municipality_code"), FieldPanel("org_number")],
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("slug"),
+                FieldPanel("municipality_code"),
+                FieldPanel("org_number"),
+            ],
             heading=_("Kommunen"),
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"),
-             FieldPanel("visiting_address"), FieldPanel("postal_address"),
-             FieldPanel("opening_hours")],
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("visiting_address"),
+                FieldPanel("postal_address"),
+                FieldPanel("opening_hours"),
+            ],
             heading=_("Kontaktuppgifter"),
         ),
         FieldPanel("sort_order"),
@@ -81,18 +94,26 @@ class Department(index.Indexed, models.Model):
         UNIT = "enhet", _("Enhet")
 
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT,
-        related_name="departments", null=True, blank=True,
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="departments",
+        null=True,
+        blank=True,
         help_text=_("Lämna tomt för ett gemensamt organ för Dalsland."),
     )
     member_municipalities = models.ManyToManyField(
-        Municipality, verbose_name=_("medlemskommuner"), blank=True,
+        Municipality,
+        verbose_name=_("medlemskommuner"),
+        blank=True,
         related_name="joint_bodies",
         help_text=_("För gemensamma organ: de kommuner som organet arbetar för."),
     )
     name = models.CharField(_("namn"), max_length=150)
     slug = models.SlugField(_("kortnamn i adressen"))
-    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ADMINISTRATION)
+    kind = models.CharField(
+        _("typ"), max_length=20, choices=Kind.choices, default=Kind.ADMINISTRATION
+    )
     description = models.TextField(_("beskrivning"), blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
@@ -138,8 +159,13 @@ class MunicipalityOwnedPage(Page):
     tree, so it can be filtered on (topic pages, news lists) without walking ancestors."""
 
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommun"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        Municipality,
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -167,16 +193,28 @@ class PortalSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("e-post"), blank=True)
     contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
     accessibility_statement = models.ForeignKey(
-        Page, verbose_name=_("tillgänglighetsredogörelse"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name=_("tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     contact_page = models.ForeignKey(
-        Page, verbose_name=_("kontaktsida"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name=_("kontaktsida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     crisis_message = models.CharField(
-        _("viktigt meddelande"), max_length=300, blank=True,
-        help_text=_("Visas överst på varje sida, t.ex. vid en störning i vattnet. Lämna tomt annars."),
+        _("viktigt meddelande"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Visas överst på varje sida, t.ex. vid en störning i vattnet. Lämna tomt annars."
+        ),
     )
 
     panels = [

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from search.sitemaps import PortalSitemap
 
 from .health import health
 
@@ -15,9 +16,8 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="theme/robots.txt", content_type="text/plain"),
@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

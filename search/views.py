@@ -19,7 +19,8 @@ MAX_QUERY_LENGTH = 200
 
 def public_pages():
     return (
-        Page.objects.live().public()
+        Page.objects.live()
+        .public()
         .filter(locale=Locale.get_active())
         .not_type(EmployeeOnlyPage)
         .exclude(depth__lte=1)
@@ -59,7 +60,9 @@ def search(request):
             "results_page": results_page,
             "municipalities": municipalities,
             "selected_municipality": selected,
-            "page_title": _("Sök") if not query else _("Sökresultat för ”%(query)s”") % {"query": query},
+            "page_title": _("Sök")
+            if not query
+            else _("Sökresultat för ”%(query)s”") % {"query": query},
         },
     )
 

@@ -7,37 +7,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmployeeHomePage',
+            name="EmployeeHomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=400, verbose_name='ingress')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('fact_box', 5)], blank=True, block_lookup={0: ('citizen_portal.blocks.HeadingBlock', (), {}), 1: ('citizen_portal.blocks.ParagraphBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Rubrik'}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ul', 'link'], 'label': 'Text'}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('important', 'Viktigt')], 'label': 'Typ'}), 5: ('wagtail.blocks.StructBlock', [[('heading', 2), ('text', 3), ('kind', 4)]], {})}, verbose_name='innehåll')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=400, verbose_name="ingress")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("fact_box", 5)],
+                        blank=True,
+                        block_lookup={
+                            0: ("citizen_portal.blocks.HeadingBlock", (), {}),
+                            1: ("citizen_portal.blocks.ParagraphBlock", (), {}),
+                            2: ("wagtail.blocks.CharBlock", (), {"label": "Rubrik"}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "ul", "link"], "label": "Text"},
+                            ),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("info", "Information"), ("important", "Viktigt")],
+                                    "label": "Typ",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 2), ("text", 3), ("kind", 4)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="innehåll",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'startsida för medarbetare',
-                'permissions': [('access_employee_portal', 'Kan öppna Medarbetarportalen')],
+                "verbose_name": "startsida för medarbetare",
+                "permissions": [("access_employee_portal", "Kan öppna Medarbetarportalen")],
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EmployeeInformationPage',
+            name="EmployeeInformationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, max_length=400, verbose_name='ingress')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('fact_box', 5)], block_lookup={0: ('citizen_portal.blocks.HeadingBlock', (), {}), 1: ('citizen_portal.blocks.ParagraphBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Rubrik'}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ul', 'link'], 'label': 'Text'}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('important', 'Viktigt')], 'label': 'Typ'}), 5: ('wagtail.blocks.StructBlock', [[('heading', 2), ('text', 3), ('kind', 4)]], {})}, verbose_name='innehåll')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, max_length=400, verbose_name="ingress")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("fact_box", 5)],
+                        block_lookup={
+                            0: ("citizen_portal.blocks.HeadingBlock", (), {}),
+                            1: ("citizen_portal.blocks.ParagraphBlock", (), {}),
+                            2: ("wagtail.blocks.CharBlock", (), {"label": "Rubrik"}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "ul", "link"], "label": "Text"},
+                            ),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("info", "Information"), ("important", "Viktigt")],
+                                    "label": "Typ",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 2), ("text", 3), ("kind", 4)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="innehåll",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'informationssida för medarbetare',
+                "verbose_name": "informationssida för medarbetare",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

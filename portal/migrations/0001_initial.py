@@ -8,74 +8,219 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='t.ex. mellerud', unique=True, verbose_name='kortnamn i adressen')),
-                ('name', models.CharField(help_text='t.ex. Melleruds kommun', max_length=100, verbose_name='namn')),
-                ('short_name', models.CharField(help_text='t.ex. Mellerud', max_length=50, verbose_name='kort namn')),
-                ('municipality_code', models.CharField(max_length=4, unique=True, validators=[django.core.validators.RegexValidator('^\\d{4}$', 'Kommunkoden har fyra siffror.')], verbose_name='kommunkod')),
-                ('org_number', models.CharField(blank=True, help_text='Lämnas tomt om det inte är bekräftat.', max_length=11, validators=[django.core.validators.RegexValidator('^\\d{6}-\\d{4}$', 'Ange organisationsnumret som 212000-1488.')], verbose_name='organisationsnummer')),
-                ('website', models.URLField(verbose_name='webbplats')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-post')),
-                ('phone', models.CharField(max_length=30, verbose_name='telefon (växel)')),
-                ('visiting_address', models.CharField(blank=True, max_length=200, verbose_name='besöksadress')),
-                ('postal_address', models.CharField(max_length=200, verbose_name='postadress')),
-                ('opening_hours', models.TextField(blank=True, verbose_name='öppettider')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='ordning')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="t.ex. mellerud", unique=True, verbose_name="kortnamn i adressen"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="t.ex. Melleruds kommun", max_length=100, verbose_name="namn"
+                    ),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text="t.ex. Mellerud", max_length=50, verbose_name="kort namn"
+                    ),
+                ),
+                (
+                    "municipality_code",
+                    models.CharField(
+                        max_length=4,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}$", "Kommunkoden har fyra siffror."
+                            )
+                        ],
+                        verbose_name="kommunkod",
+                    ),
+                ),
+                (
+                    "org_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Lämnas tomt om det inte är bekräftat.",
+                        max_length=11,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{6}-\\d{4}$", "Ange organisationsnumret som 212000-1488."
+                            )
+                        ],
+                        verbose_name="organisationsnummer",
+                    ),
+                ),
+                ("website", models.URLField(verbose_name="webbplats")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-post")),
+                ("phone", models.CharField(max_length=30, verbose_name="telefon (växel)")),
+                (
+                    "visiting_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="besöksadress"),
+                ),
+                ("postal_address", models.CharField(max_length=200, verbose_name="postadress")),
+                ("opening_hours", models.TextField(blank=True, verbose_name="öppettider")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="ordning")),
             ],
             options={
-                'verbose_name': 'kommun',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "kommun",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='PortalSettings',
+            name="PortalSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('contact_name', models.CharField(default='Dalslandskommunernas kontaktcenter', max_length=100, verbose_name='gemensam kontakt')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='telefon')),
-                ('crisis_message', models.CharField(blank=True, help_text='Visas överst på varje sida, t.ex. vid en störning i vattnet. Lämna tomt annars.', max_length=300, verbose_name='viktigt meddelande')),
-                ('accessibility_statement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='tillgänglighetsredogörelse')),
-                ('contact_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='kontaktsida')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(
+                        default="Dalslandskommunernas kontaktcenter",
+                        max_length=100,
+                        verbose_name="gemensam kontakt",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-post"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="telefon"),
+                ),
+                (
+                    "crisis_message",
+                    models.CharField(
+                        blank=True,
+                        help_text="Visas överst på varje sida, t.ex. vid en störning i vattnet. Lämna tomt annars.",
+                        max_length=300,
+                        verbose_name="viktigt meddelande",
+                    ),
+                ),
+                (
+                    "accessibility_statement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="tillgänglighetsredogörelse",
+                    ),
+                ),
+                (
+                    "contact_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="kontaktsida",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'portalens inställningar',
+                "verbose_name": "portalens inställningar",
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='namn')),
-                ('slug', models.SlugField(verbose_name='kortnamn i adressen')),
-                ('kind', models.CharField(choices=[('forvaltning', 'Förvaltning'), ('namnd', 'Nämnd'), ('forbund', 'Kommunalförbund eller gemensam nämnd'), ('enhet', 'Enhet')], default='forvaltning', max_length=20, verbose_name='typ')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivning')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefon')),
-                ('visiting_address', models.CharField(blank=True, max_length=200, verbose_name='besöksadress')),
-                ('member_municipalities', models.ManyToManyField(blank=True, help_text='För gemensamma organ: de kommuner som organet arbetar för.', related_name='joint_bodies', to='portal.municipality', verbose_name='medlemskommuner')),
-                ('municipality', models.ForeignKey(blank=True, help_text='Lämna tomt för ett gemensamt organ för Dalsland.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='portal.municipality', verbose_name='kommun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="namn")),
+                ("slug", models.SlugField(verbose_name="kortnamn i adressen")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("forvaltning", "Förvaltning"),
+                            ("namnd", "Nämnd"),
+                            ("forbund", "Kommunalförbund eller gemensam nämnd"),
+                            ("enhet", "Enhet"),
+                        ],
+                        default="forvaltning",
+                        max_length=20,
+                        verbose_name="typ",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="beskrivning")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-post")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                (
+                    "visiting_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="besöksadress"),
+                ),
+                (
+                    "member_municipalities",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="För gemensamma organ: de kommuner som organet arbetar för.",
+                        related_name="joint_bodies",
+                        to="portal.municipality",
+                        verbose_name="medlemskommuner",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Lämna tomt för ett gemensamt organ för Dalsland.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="departments",
+                        to="portal.municipality",
+                        verbose_name="kommun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'förvaltning eller nämnd',
-                'verbose_name_plural': 'förvaltningar och nämnder',
-                'ordering': ['municipality__sort_order', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'slug'), name='department_unique_slug')],
+                "verbose_name": "förvaltning eller nämnd",
+                "verbose_name_plural": "förvaltningar och nämnder",
+                "ordering": ["municipality__sort_order", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "slug"), name="department_unique_slug"
+                    )
+                ],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

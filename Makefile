@@ -1,0 +1,69 @@
+# Dalslandsportalen. `make help` lists the targets; CI calls `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed: requirements.lock $(BIN)/uv
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create the virtual environment and install the locked dependencies
+
+.PHONY: lock
+lock: $(BIN)/uv ## Re-resolve requirements.lock from pyproject.toml
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python $(BIN)/python -o requirements.lock
+
+.PHONY: messages
+messages: install ## Compile the sv and en message catalogues (compiled ones are committed)
+	@if command -v msgfmt >/dev/null; then \
+		$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; \
+	else echo "gettext is not installed: using the committed .mo catalogues"; fi
+
+.PHONY: setup
+setup: install messages ## Migrate the database and load the demo content
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py seed_demo
+
+.PHONY: run
+run: setup ## Set everything up and serve the demo on http://$(HOST):$(PORT)
+	@echo ""
+	@echo "  Dalslandsportalen: http://$(HOST):$(PORT)/"
+	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
+	@echo "  Employee login:    http://$(HOST):$(PORT)/medarbetare/  user 'medarbetare', password 'dalsland-demo-2026'"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+.PHONY: test
+test: install messages node_modules/.installed ## Run the whole suite (set DATABASE_URL for PostgreSQL)
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: clean
+clean: ## Remove the demo database, media and static files (var/)
+	rm -rf var

@@ -1,0 +1,518 @@
+"""Demo content for Invånarportalen, seeded by `manage.py seed_demo`.
+
+The texts live in `demo_content/`; this module puts them into the page tree and translates
+the pages that have English text through wagtail-localize's own translation records, exactly
+as a translator working in the admin would, so the English pages know their source and can
+later be reported as out of date. Idempotent: a page that exists (by slug under its parent) is
+left alone, and so is an existing translation.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.utils import timezone
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
+
+from portal.demo import seeder
+from portal.models import Department, Municipality, PortalSettings
+
+from .demo_content import departments as department_data
+from .demo_content import municipalities as municipality_data
+from .demo_content import news as news_data
+from .demo_content import pages as page_data
+from .demo_content import services as service_data
+from .models import (
+    AccessibilityStatementPage,
+    CitizenHomePage,
+    ContactPage,
+    DepartmentPage,
+    FormField,
+    FormPage,
+    InformationPage,
+    MunicipalityPage,
+    NewsIndexPage,
+    NewsPage,
+    ServicePage,
+    Topic,
+    TopicPage,
+)
+
+HOME_SLUG = "dalslandsportalen"
+
+
+# --- Helpers -------------------------------------------------------------------------------------
+
+
+def child(parent, slug):
+    page = parent.get_children().filter(slug=slug).first()
+    return page.specific if page else None
+
+
+def ensure_page(parent, model, slug, **fields):
+    """The live page `slug` under `parent`, created and published if it is missing."""
+    existing = child(parent, slug)
+    if existing is not None:
+        return existing, False
+    published_at = fields.pop("first_published_at", None)
+    page = model(slug=slug, **fields)
+    if published_at:
+        page.first_published_at = published_at
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def stream(items):
+    """Demo body blocks, `[(type, value), ...]`, as StreamField input."""
+    return [(block_type, value) for block_type, value in items or []]
+
+
+def agencies(items):
+    return [("agency", dict(item)) for item in items or []]
+
+
+def merge_stream(raw_blocks, en_values):
+    """The English stream: the Swedish raw blocks (same ids, so segments pair up) with the
+    English values."""
+    merged = []
+    for raw, en_value in zip(raw_blocks, en_values, strict=True):
+        value = en_value[1] if isinstance(en_value, tuple | list) else en_value
+        if isinstance(raw["value"], dict) and isinstance(value, dict):
+            value = {**raw["value"], **value}
+        merged.append({**raw, "value": value})
+    return merged
+
+
+# --- Translation through wagtail-localize -----------------------------------------------------
+
+
+def translate(page, en_fields, converters=None):
+    """Create the English translation of `page` from `en_fields` (field name → English value),
+    recorded as string translations of the Swedish source."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+    from wagtail_localize.segments.extract import extract_segments
+    from wagtail_localize.segments.types import StringSegmentValue
+
+    english = Locale.objects.get(language_code="en")
+    if page.has_translation(english):
+        return page.get_translation(english), False
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    model = page.specific_class
+    target = model.objects.get(pk=page.pk)
+    converters = converters or {}
+    for name, value in en_fields.items():
+        field = model._meta.get_field(name)
+        if isinstance(field, StreamField):
+            raw = list(getattr(page, name).raw_data)
+            value = converters.get(name, lambda v: v)(value)
+            setattr(target, name, merge_stream(raw, value))
+        else:
+            setattr(target, name, value)
+
+    english_by_path = defaultdict(list)
+    for segment in extract_segments(target):
+        if isinstance(segment, StringSegmentValue):
+            english_by_path[segment.path].append(segment.string.data)
+
+    seen = defaultdict(int)
+    segments = (
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    for segment in segments:
+        path = segment.context.path
+        index = seen[path]
+        seen[path] += 1
+        candidates = english_by_path.get(path, [])
+        if index >= len(candidates) or candidates[index] == segment.string.data:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=english,
+            context=segment.context,
+            defaults={"data": candidates[index]},
+        )
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=english, defaults={"enabled": True}
+    )
+    translation.save_target(publish=True)
+    return page.get_translation(english), True
+
+
+def translate_from(page, data, fields, converters=None):
+    en = data.get("en")
+    if not en:
+        return None
+    return translate(page, {k: v for k, v in en.items() if k in fields}, converters)
+
+
+# --- The tree ----------------------------------------------------------------------------------
+
+
+def ensure_home():
+    site = Site.objects.filter(is_default_site=True).first()
+    root = Page.get_first_root_node()
+    home = child(root, HOME_SLUG)
+    if home is None:
+        data = municipality_data.HOME
+        home, _ = ensure_page(
+            root,
+            CitizenHomePage,
+            HOME_SLUG,
+            title=data["title"],
+            intro=data["intro"],
+            body=stream(data["body"]),
+        )
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Dalslandsportalen",
+        )
+    if site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Dalslandsportalen"
+        site.save()
+        # Wagtail's installation page ("Welcome to your new Wagtail site!") has no place here.
+        if old_root.specific_class is Page and not old_root.get_children().exists():
+            old_root.delete()
+    return home
+
+
+def seed_departments():
+    for slug, items in department_data.DEPARTMENTS.items():
+        municipality = Municipality.objects.get(slug=slug)
+        for item in items:
+            Department.objects.get_or_create(
+                municipality=municipality,
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "kind": item["kind"],
+                    "description": item.get("description", ""),
+                    "email": item.get("email", ""),
+                    "phone": item.get("phone", ""),
+                    "visiting_address": item.get("visiting_address", ""),
+                },
+            )
+    for item in department_data.JOINT_DEPARTMENTS:
+        body, created = Department.objects.get_or_create(
+            municipality=None,
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "kind": item["kind"],
+                "description": item.get("description", ""),
+                "email": item.get("email", ""),
+                "phone": item.get("phone", ""),
+                "visiting_address": item.get("visiting_address", ""),
+            },
+        )
+        if created:
+            body.member_municipalities.set(Municipality.objects.filter(slug__in=item["members"]))
+
+
+def form_parent(home, municipality_pages, parent_key):
+    if parent_key is None:
+        return home
+    if isinstance(parent_key, str):
+        return municipality_pages[parent_key]
+    municipality_slug, department_slug = parent_key
+    return child(municipality_pages[municipality_slug], department_slug)
+
+
+def ensure_form(parent, data):
+    form = child(parent, data["slug"])
+    if form is not None:
+        return form
+    form = FormPage(
+        slug=data["slug"],
+        title=data["title"],
+        intro=data.get("intro", ""),
+        body=data.get("body", ""),
+        thank_you_text=data.get("thank_you_text", ""),
+        to_address=data.get("to_address", ""),
+        from_address="noreply@dalslandsportalen.se",
+        subject=data.get("subject", data["title"]),
+    )
+    for order, field in enumerate(data["fields"]):
+        form.form_fields.add(
+            FormField(
+                sort_order=order,
+                label=field["label"],
+                field_type=field["field_type"],
+                required=field.get("required", False),
+                help_text=field.get("help_text", ""),
+                choices=field.get("choices", ""),
+                default_value=field.get("default_value", ""),
+            )
+        )
+    parent.add_child(instance=form)
+    form.save_revision().publish()
+    return form
+
+
+SERVICE_TEXT_FIELDS = [
+    "title",
+    "intro",
+    "keywords",
+    "description",
+    "eligibility",
+    "how_to_apply",
+    "processing_time",
+    "fee",
+    "legal_basis",
+    "body",
+    "contact_name",
+    "related_agencies",
+    "apply",
+]
+
+
+@seeder(20)
+def seed_citizen_portal(stdout, style):
+    seed_departments()
+    home = ensure_home()
+    today = timezone.localdate()
+
+    municipality_pages = {}
+    for municipality in Municipality.objects.all():
+        content = municipality_data.MUNICIPALITY_PAGES[municipality.slug]
+        page, _ = ensure_page(
+            home,
+            MunicipalityPage,
+            municipality.slug,
+            title=municipality.name,
+            municipality=municipality,
+            intro=content["intro"],
+            body=stream(content["body"]),
+        )
+        municipality_pages[municipality.slug] = page
+
+    department_pages = {}
+    for slug, items in department_data.DEPARTMENTS.items():
+        for item in items:
+            department = Department.objects.get(municipality__slug=slug, slug=item["slug"])
+            page, _ = ensure_page(
+                municipality_pages[slug],
+                DepartmentPage,
+                item["slug"],
+                title=item["name"],
+                department=department,
+                intro=item.get("intro", ""),
+                body=stream(item.get("body")),
+            )
+            department_pages[(slug, item["slug"])] = page
+
+    forms = {}
+    for key, data in page_data.FORMS.items():
+        forms[key] = ensure_form(form_parent(home, municipality_pages, data["parent"]), data)
+
+    def apply_blocks(items):
+        blocks = []
+        for item in items or []:
+            if item["type"] == "form":
+                blocks.append(
+                    ("form", {"page": forms[item["form"]].pk, "title": item.get("title", "")})
+                )
+        return blocks
+
+    services = []
+    for data in service_data.SERVICES:
+        parent = department_pages[(data["municipality"], data["department"])]
+        page, _ = ensure_page(
+            parent,
+            ServicePage,
+            data["slug"],
+            title=data["title"],
+            topic=data["topic"],
+            intro=data["intro"],
+            keywords=data.get("keywords", ""),
+            description=data["description"],
+            eligibility=data.get("eligibility", ""),
+            how_to_apply=data.get("how_to_apply", ""),
+            apply=apply_blocks(data.get("apply")),
+            processing_time=data.get("processing_time", ""),
+            fee=data.get("fee", ""),
+            legal_basis=data.get("legal_basis", ""),
+            body=stream(data.get("body")),
+            contact_name=data.get("contact_name", ""),
+            contact_phone=data.get("contact_phone", ""),
+            contact_email=data.get("contact_email", ""),
+            related_agencies=agencies(data.get("related_agencies")),
+        )
+        services.append((page, data))
+
+    topics = []
+    for data in municipality_data.TOPICS:
+        page, _ = ensure_page(
+            home,
+            TopicPage,
+            data["slug"],
+            title=data["title"],
+            topic=Topic(data["topic"]),
+            intro=data["intro"],
+        )
+        topics.append((page, data))
+
+    news_index, _ = ensure_page(
+        home,
+        NewsIndexPage,
+        "nyheter",
+        title="Nyheter",
+        intro="Nyheter från Dalslands fem kommuner och från det gemensamma arbetet.",
+    )
+    municipality_news = {}
+    for slug, page in municipality_pages.items():
+        municipality_news[slug], _ = ensure_page(
+            page,
+            NewsIndexPage,
+            "nyheter",
+            title="Nyheter",
+            intro=f"Nyheter från {page.municipality.name}.",
+        )
+    for data in news_data.NEWS:
+        index = municipality_news[data["municipality"]] if data["municipality"] else news_index
+        date = today - datetime.timedelta(days=data["days_ago"])
+        ensure_page(
+            index,
+            NewsPage,
+            data["slug"],
+            title=data["title"],
+            date=date,
+            intro=data["intro"],
+            body=stream(data["body"]),
+            first_published_at=timezone.make_aware(
+                datetime.datetime.combine(date, datetime.time(9, 0))
+            ),
+        )
+
+    contact_pages = {}
+    for key, data in page_data.CONTACT_PAGES.items():
+        parent = municipality_pages[key] if key else home
+        contact_pages[key], _ = ensure_page(
+            parent,
+            ContactPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            body=stream(data.get("body")),
+        )
+
+    statement_data = page_data.ACCESSIBILITY_STATEMENT
+    statement, _ = ensure_page(
+        home,
+        AccessibilityStatementPage,
+        statement_data["slug"],
+        title=statement_data["title"],
+        intro=statement_data["intro"],
+        organisation_name=statement_data["organisation_name"],
+        service_name=statement_data["service_name"],
+        services_covered=statement_data.get("services_covered", ""),
+        compliance=statement_data["compliance"],
+        inaccessible_content=[("item", item) for item in statement_data["inaccessible_content"]],
+        disproportionate_burden=statement_data.get("disproportionate_burden", ""),
+        outside_scope=statement_data.get("outside_scope", ""),
+        evaluation_method=statement_data["evaluation_method"],
+        assessed_on=today - datetime.timedelta(days=statement_data["assessed_on_days_ago"]),
+        updated_on=today - datetime.timedelta(days=statement_data["updated_on_days_ago"]),
+        feedback_page=forms.get(statement_data.get("feedback_form")),
+        feedback_text=statement_data["feedback_text"],
+    )
+
+    information_pages = []
+    for data in page_data.INFORMATION_PAGES:
+        parent = municipality_pages[data["parent"]] if data.get("parent") else home
+        page, _ = ensure_page(
+            parent,
+            InformationPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            body=stream(data["body"]),
+        )
+        information_pages.append((page, data))
+
+    site = Site.objects.get(root_page=home)
+    portal_settings = PortalSettings.for_site(site)
+    if portal_settings.accessibility_statement_id is None:
+        portal_settings.accessibility_statement = statement
+        portal_settings.contact_page = contact_pages.get(None)
+        portal_settings.contact_email = "kontaktcenter@dalslandsportalen.se"
+        portal_settings.contact_phone = "0530-180 00"
+        portal_settings.save()
+
+    # English: the home page, the municipality pages, topics and the pages that have English text.
+    translated = 0
+    translated += (
+        translate_from(home, municipality_data.HOME, ["title", "intro", "body"], {"body": stream})
+        is not None
+    )
+    for slug, page in municipality_pages.items():
+        content = dict(municipality_data.MUNICIPALITY_PAGES[slug])
+        translated += translate_from(page, content, ["intro", "body"], {"body": stream}) is not None
+    for page, data in topics:
+        translated += translate_from(page, data, ["title", "intro"]) is not None
+    for key, data in page_data.CONTACT_PAGES.items():
+        translated += (
+            translate_from(contact_pages[key], data, ["title", "intro", "body"], {"body": stream})
+            is not None
+        )
+    translated += (
+        translate_from(
+            statement,
+            statement_data,
+            [
+                "title",
+                "intro",
+                "organisation_name",
+                "service_name",
+                "services_covered",
+                "inaccessible_content",
+                "disproportionate_burden",
+                "outside_scope",
+                "evaluation_method",
+                "feedback_text",
+            ],
+            {"inaccessible_content": lambda items: [("item", i) for i in items]},
+        )
+        is not None
+    )
+    for page, data in information_pages:
+        translated += (
+            translate_from(page, data, ["title", "intro", "body"], {"body": stream}) is not None
+        )
+    english_departments = getattr(department_data, "DEPARTMENTS_EN", {})
+    for (slug, department_slug), page in department_pages.items():
+        en = english_departments.get(slug, {}).get(department_slug)
+        if en:
+            translated += (
+                translate_from(page, {"en": en}, ["title", "intro", "body"], {"body": stream})
+                is not None
+            )
+    for page, data in services:
+        translated += (
+            translate_from(
+                page,
+                data,
+                SERVICE_TEXT_FIELDS,
+                {
+                    "body": stream,
+                    "related_agencies": agencies,
+                    "apply": lambda items: [("form", {"title": i.get("title", "")}) for i in items],
+                },
+            )
+            is not None
+        )
+    return f"{translated} översättningar"
