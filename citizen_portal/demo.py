@@ -18,6 +18,7 @@ from portal.demo import seeder
 from portal.models import Department, Municipality, PortalSettings
 
 from .demo_content import departments as department_data
+from .demo_content import departments_en
 from .demo_content import municipalities as municipality_data
 from .demo_content import news as news_data
 from .demo_content import pages as page_data
@@ -324,7 +325,7 @@ def seed_citizen_portal(stdout, style):
         for item in items or []:
             if item["type"] == "form":
                 blocks.append(
-                    ("form", {"page": forms[item["form"]].pk, "title": item.get("title", "")})
+                    ("form", {"page": forms[item["form"]], "title": item.get("title", "")})
                 )
         return blocks
 
@@ -493,7 +494,7 @@ def seed_citizen_portal(stdout, style):
         translated += (
             translate_from(page, data, ["title", "intro", "body"], {"body": stream}) is not None
         )
-    english_departments = getattr(department_data, "DEPARTMENTS_EN", {})
+    english_departments = departments_en.DEPARTMENTS_EN
     for (slug, department_slug), page in department_pages.items():
         en = english_departments.get(slug, {}).get(department_slug)
         if en:

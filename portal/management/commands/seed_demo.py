@@ -1,5 +1,4 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
 from portal.demo import registered_seeders
@@ -12,10 +11,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # No surrounding transaction: wagtail-localize publishes a translation in an on_commit
+        # callback with the page as it was then; deferred to the end of one big transaction it
+        # would overwrite the tree bookkeeping of pages whose children were added meanwhile.
+        # Each seeder is idempotent, so a failed run is simply run again.
         autodiscover_modules("demo")
         for _order, name, func in registered_seeders():
-            with transaction.atomic():
-                message = func(self.stdout, self.style)
+            message = func(self.stdout, self.style)
             if options["verbosity"] > 1:
                 self.stdout.write(f"{name}: {message or 'klart'}")
         self.stdout.write(self.style.SUCCESS("Demoinnehållet är på plats."))
