@@ -13,6 +13,10 @@ class PortalSitemap(Sitemap):
         for translation in root.get_translations(inclusive=True):
             in_any_language |= Q(path__startswith=translation.path)
         return (
-            Page.objects.live().public().filter(in_any_language)
-            .order_by("path").defer_streamfields().specific()
+            Page.objects.live()
+            .public()
+            .filter(in_any_language)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
         )

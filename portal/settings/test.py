@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import DATABASES, LOGGING, VAR_DIR, env_list
 
 DEBUG = False
 SECRET_KEY = "test-only-dalslandsportalen"  # noqa: S105
@@ -20,5 +20,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Seeding the demo logs every page it publishes; a failing test's report needs only warnings.
+LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": os.environ.get("LOG_LEVEL", "WARNING")}}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not SQLite's in-memory default, so the browser tests' server thread sees the
+    # seeded data the test session created; one per run, so two runs at once don't collide.
+    # pytest-django removes it at the end.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 # Browser tests talk to a live server in another thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
