@@ -63,7 +63,7 @@ MUNICIPALITIES = [
         "org_number": "212000-1421",
         "website": "https://www.fargelanda.se",
         "email": "kommun@fargelanda.se",
-        "phone": "0528-567 00",
+        "phone": "0528-567 000",
         "visiting_address": "Allhemsvägen 5, Färgelanda",
         "postal_address": "Allhemsvägen 5, 458 80 Färgelanda",
         "opening_hours": "Måndag–torsdag 8.00–16.30\nFredag 8.00–15.00",

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -117,7 +118,9 @@ def breadcrumbs(context, page=None):
     for ancestor in page.get_ancestors().filter(depth__gt=1):
         url = ancestor.get_url(request)
         if url:
-            crumbs.append({"title": ancestor.title, "url": url})
+            # The site's start page is "Start" in the trail, whatever its heading says.
+            title = _("Start") if ancestor.depth == 2 else ancestor.title
+            crumbs.append({"title": title, "url": url})
     return crumbs
 
 
