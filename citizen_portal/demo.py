@@ -191,35 +191,24 @@ def ensure_home():
     return home
 
 
+DEPARTMENT_FIELDS = ("name", "kind", "description", "email", "phone", "visiting_address")
+
+
+def ensure_department(municipality, item):
+    return Department.objects.get_or_create(
+        municipality=municipality,
+        slug=item["slug"],
+        defaults={name: item.get(name, "") for name in DEPARTMENT_FIELDS},
+    )
+
+
 def seed_departments():
     for slug, items in department_data.DEPARTMENTS.items():
         municipality = Municipality.objects.get(slug=slug)
         for item in items:
-            Department.objects.get_or_create(
-                municipality=municipality,
-                slug=item["slug"],
-                defaults={
-                    "name": item["name"],
-                    "kind": item["kind"],
-                    "description": item.get("description", ""),
-                    "email": item.get("email", ""),
-                    "phone": item.get("phone", ""),
-                    "visiting_address": item.get("visiting_address", ""),
-                },
-            )
+            ensure_department(municipality, item)
     for item in department_data.JOINT_DEPARTMENTS:
-        body, created = Department.objects.get_or_create(
-            municipality=None,
-            slug=item["slug"],
-            defaults={
-                "name": item["name"],
-                "kind": item["kind"],
-                "description": item.get("description", ""),
-                "email": item.get("email", ""),
-                "phone": item.get("phone", ""),
-                "visiting_address": item.get("visiting_address", ""),
-            },
-        )
+        body, created = ensure_department(None, item)
         if created:
             body.member_municipalities.set(Municipality.objects.filter(slug__in=item["members"]))
 

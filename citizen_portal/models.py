@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import Department, Municipality, MunicipalityOwnedPage
+from portal.models import Department, Municipality, MunicipalityOwnedMixin
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -59,7 +59,7 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
-class CitizenPage(MunicipalityOwnedPage):
+class CitizenPage(MunicipalityOwnedMixin, Page):
     """Shared by every citizen page: a short lead text (ingress) under the title."""
 
     intro = models.TextField(
@@ -553,7 +553,7 @@ class FormField(AbstractFormField):
     )
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
     """A form editors build themselves (blankettservice, step 2). Every submission is stored
     before the e-mail to the receiving unit is queued (DESIGN.md: nothing is lost)."""
 
@@ -564,16 +564,6 @@ class FormPage(AbstractEmailForm):
         features=RICH_TEXT_FEATURES,
         blank=True,
     )
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
     parent_page_types = [
         "citizen_portal.CitizenHomePage",
         "citizen_portal.MunicipalityPage",
@@ -606,11 +596,6 @@ class FormPage(AbstractEmailForm):
 
     def get_meta_description(self):
         return self.search_description or self.intro
-
-    def save(self, *args, **kwargs):
-        parent = self.get_parent() if self.path else None
-        self.municipality = getattr(parent.specific, "municipality", None) if parent else None
-        return super().save(*args, **kwargs)
 
     def process_form_submission(self, form):
         submission = self.get_submission_class().objects.create(

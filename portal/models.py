@@ -154,9 +154,13 @@ class Department(index.Indexed, models.Model):
         return self.municipality_id is None
 
 
-class MunicipalityOwnedPage(Page):
-    """Base for content pages: the owning municipality is derived from the page's place in the
-    tree, so it can be filtered on (topic pages, news lists) without walking ancestors."""
+class MunicipalityOwnedMixin(models.Model):
+    """For pages: the owning municipality is derived from the page's place in the tree, so it
+    can be filtered on (topic pages, news lists, search) without walking ancestors. A page type
+    that chooses its municipality itself sets `owns_municipality = True` and redefines the
+    field as editable."""
+
+    owns_municipality = False
 
     municipality = models.ForeignKey(
         Municipality,
@@ -171,15 +175,10 @@ class MunicipalityOwnedPage(Page):
     class Meta:
         abstract = True
 
-    def derive_municipality(self):
-        if getattr(self, "owns_municipality", False):
-            return self.municipality
-        parent = self.get_parent() if self.path else None
-        return getattr(parent.specific, "municipality", None) if parent else None
-
     def save(self, *args, **kwargs):
-        if not getattr(self, "owns_municipality", False):
-            self.municipality = self.derive_municipality()
+        if not self.owns_municipality:
+            parent = self.get_parent() if self.path else None
+            self.municipality = getattr(parent.specific, "municipality", None) if parent else None
         return super().save(*args, **kwargs)
 
 
