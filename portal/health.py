@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def checks():
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "HEAD"])
 def health(request):
     status = {}
     healthy = True
