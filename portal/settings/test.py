@@ -22,6 +22,9 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Seeding the demo logs every page it publishes; a failing test's report needs only warnings.
 LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": os.environ.get("LOG_LEVEL", "WARNING")}}
+# Each request of the browser tests' server closes its connection, so none is left open when
+# pytest-django drops the PostgreSQL test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not SQLite's in-memory default, so the browser tests' server thread sees the
     # seeded data the test session created; one per run, so two runs at once don't collide.

@@ -1,0 +1,108 @@
+"""Fixtures and checks for the browser tests in `tests/e2e/`.
+
+One server thread serves the seeded test database for the whole session (pytest-django's
+`live_server` would need `transactional_db`, which flushes the seed). Playwright drives the
+system's Chromium (never `playwright install`); axe-core and the W3C HTML checker (vnu.jar)
+come from `npm ci`; `tests/e2e/checks.py` runs them.
+
+Browser tests are marked `e2e`. They must not use the `db` fixture: its transaction is
+invisible to the server thread. Whatever they create through the ORM is committed, so they
+clean it up themselves.
+"""
+
+import os
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+# --- The server -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def live_url(django_db_setup):
+    """The base URL of a server thread over the seeded test database, for the whole session."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    # Static files from the apps' folders (finders), as `runserver` serves them.
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    yield f"http://127.0.0.1:{server.port}"
+    server.terminate()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_url):
+    """Playwright's `page.goto("/sok/")` resolves against the live server."""
+    return live_url
+
+
+@pytest.fixture(autouse=True)
+def _database_for_browser_tests(request):
+    """pytest-django blocks database access outside `db` tests, for every thread. A browser
+    test needs it open (committed, no transaction) for the server thread and for looking up
+    the pages it visits."""
+    if request.node.get_closest_marker("e2e") is None:
+        yield
+        return
+    if "db" in request.fixturenames:
+        pytest.fail("A browser test cannot use `db`: the server thread would not see its data.")
+    blocker = request.getfixturevalue("django_db_blocker")
+    request.getfixturevalue("django_db_setup")
+    with blocker.unblock():
+        yield
+
+
+# --- The browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """While Playwright's sync API runs, its event loop makes Django keep database connections
+    per context instead of per thread: the browser tests' ORM calls get a connection of their
+    own. Close it before Playwright stops, or the test database cannot be dropped."""
+    yield playwright
+    from django.db import connections
+
+    connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
+
+
+@pytest.fixture(scope="session")
+def employee_credentials(live_url, django_db_blocker):
+    """A committed user in the "Medarbetare" group, removed when the session ends."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username, password = "e2e-medarbetare", "e2e-medarbetare-lösenord"
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_user(username, "e2e@example.org", password)
+        user.groups.add(Group.objects.get(name="Medarbetare"))
+    yield username, password
+    with django_db_blocker.unblock():
+        user.delete()
