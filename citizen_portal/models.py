@@ -284,7 +284,7 @@ class ServicePage(CitizenPage):
     ]
     promote_panels = CitizenPage.promote_panels + [FieldPanel("keywords")]
     search_fields = CitizenPage.search_fields + [
-        index.SearchField("keywords"),
+        index.SearchField("keywords", boost=2),
         index.SearchField("description"),
         index.SearchField("eligibility"),
         index.SearchField("how_to_apply"),
