@@ -8,3 +8,8 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = "Dalslandsportalen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

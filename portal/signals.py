@@ -1,0 +1,18 @@
+"""Keep derived data right when editors rearrange the tree."""
+
+from wagtail.signals import post_page_move
+
+from .models import MunicipalityOwnedMixin
+
+
+def update_municipality_after_move(sender, instance, parent_page_after, **kwargs):
+    """A page moved to another municipality's subtree belongs to that municipality from then
+    on, and so does everything below it."""
+    municipality = getattr(parent_page_after.specific, "municipality", None)
+    for page in instance.get_descendants(inclusive=True).specific(defer=True):
+        if isinstance(page, MunicipalityOwnedMixin) and not page.owns_municipality:
+            type(page).objects.filter(pk=page.pk).update(municipality=municipality)
+
+
+def connect():
+    post_page_move.connect(update_municipality_after_move, dispatch_uid="portal-municipality-move")
