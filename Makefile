@@ -50,6 +50,8 @@ run: setup ## Set everything up and serve the demo on http://$(HOST):$(PORT)
 	@echo ""
 	@echo "  Dalslandsportalen: http://$(HOST):$(PORT)/"
 	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
+	@echo "                     second factor: the code from '$(BIN)/python manage.py demo_totp admin'"
+	@echo "                     (or secret DALSLANDSPORTALENDEMOTOTPSECRETX in an authenticator app)"
 	@echo "  Employee login:    http://$(HOST):$(PORT)/medarbetare/  user 'medarbetare', password 'dalsland-demo-2026'"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

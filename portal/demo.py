@@ -26,6 +26,9 @@ def registered_seeders():
 # --- The organisation and the accounts the demo needs -----------------------------------------
 
 DEMO_PASSWORD = "dalsland-demo-2026"  # noqa: S105 - printed by `make run`; demo only
+# The demo administrator's authenticator-app secret (base32). `manage.py demo_totp` prints the
+# current code; an authenticator app given this secret shows the same.
+DEMO_TOTP_SECRET = "DALSLANDSPORTALENDEMOTOTPSECRETX"  # noqa: S105 - demo only
 
 # DOMAIN.md §6.2. Dals-Ed's organisation number is not confirmed, so it is left empty.
 MUNICIPALITIES = [
@@ -117,6 +120,8 @@ def seed_locales_and_municipalities(stdout, style):
 
 @seeder(15)
 def seed_accounts(stdout, style):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
 
@@ -127,14 +132,16 @@ def seed_accounts(stdout, style):
             codename="access_employee_portal", content_type__app_label="employee_portal"
         )
     )
-    if not User.objects.filter(username="admin").exists():
-        User.objects.create_superuser(
-            "admin",
-            "admin@dalslandsportalen.se",
-            DEMO_PASSWORD,
-            first_name="Demo",
-            last_name="Administratör",
-        )
+    admin = User.objects.filter(username="admin").first() or User.objects.create_superuser(
+        "admin",
+        "admin@dalslandsportalen.se",
+        DEMO_PASSWORD,
+        first_name="Demo",
+        last_name="Administratör",
+    )
+    # The admin requires a second factor; the demo's is an authenticator-app secret.
+    if not Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(admin, DEMO_TOTP_SECRET)
     if not User.objects.filter(username="medarbetare").exists():
         user = User.objects.create_user(
             "medarbetare",

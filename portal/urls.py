@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -14,6 +14,11 @@ from .health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Wagtail's own password form would skip the second factor: sign in through allauth.
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=settings.LOGIN_URL + "?next=/admin/", query_string=False),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The portal's own apps. `portal` is the shared core the domain apps build on.
     "portal",
+    "portal.audit",
     "theme",
     "citizen_portal",
     "employee_portal",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     # Identity
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.accounts.RequireSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -184,6 +187,14 @@ ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/medarbetare/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# The admin signs in through allauth too, so its second factor is always asked for.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+
+# Second factors (allauth.mfa): authenticator apps, passkeys and recovery codes. Required for
+# everyone who may open the Wagtail admin (portal.accounts.RequireSecondFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Dalslandsportalen"
+MFA_PASSKEY_LOGIN_ENABLED = False
 
 # Languages: Swedish at /, English at /en/ (i18n_patterns with the default language unprefixed).
 LANGUAGE_CODE = "sv"

@@ -38,4 +38,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Behind a reverse proxy REMOTE_ADDR is the proxy: count the proxies that add X-Forwarded-For,
+# so the audit trail and the login throttle see the visitor's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SECURE_REFERRER_POLICY = "same-origin"

@@ -44,3 +44,34 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Department
+
+
+def sign_in_for_admin(client, user):
+    """Sign `user` in the way the admin requires: password, then the code of an authenticator
+    app (set up here if the user has none), through allauth's real login flow."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+    )
+    from allauth.mfa.utils import decrypt
+    from django.urls import reverse
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        authenticator = TOTP.activate(user, generate_totp_secret()).instance
+    secret = decrypt(authenticator.data["secret"])
+
+    client.logout()
+    response = client.post(reverse("account_login"), {"login": user.username, "password": PASSWORD})
+    assert response.status_code == 302, "the password step did not pass"
+    assert response["Location"] == reverse("mfa_authenticate"), response["Location"]
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 302, "the second factor was not accepted"
+    return client

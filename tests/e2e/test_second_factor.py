@@ -1,0 +1,92 @@
+"""In Chromium: an administrator reaches the Wagtail admin only with password and authenticator
+code, and an administrator without a second factor is led to set one up. The pages on the way
+have no axe violations and no HTML errors."""
+
+import time
+
+import pytest
+
+from .checks import (
+    axe_violations,
+    format_html_errors,
+    format_violations,
+    log_in,
+    vnu_errors,
+)
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "e2e-administratör-lösenord"  # noqa: S105
+
+
+@pytest.fixture
+def administrator(django_db_blocker):
+    """A committed superuser, with or without an authenticator app; removed afterwards."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth import get_user_model
+
+    created = []
+
+    def make(username, with_totp):
+        with django_db_blocker.unblock():
+            user = get_user_model().objects.create_superuser(
+                username, f"{username}@example.org", PASSWORD
+            )
+            created.append(user)
+            secret = generate_totp_secret() if with_totp else None
+            if secret:
+                TOTP.activate(user, secret)
+        return user, secret
+
+    yield make
+    with django_db_blocker.unblock():
+        for user in created:
+            user.delete()
+
+
+def current_code(secret):
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def assert_accessible(page):
+    html = page.content()  # before axe adds its script to the page
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    errors = vnu_errors(html)
+    assert not errors, format_html_errors(errors)
+
+
+def test_password_and_authenticator_code_open_the_admin(page, administrator):
+    user, secret = administrator("e2e-admin-totp", with_totp=True)
+
+    log_in(page, user.username, PASSWORD, next_url="/admin/")
+
+    assert "/accounts/2fa/authenticate/" in page.url
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert_accessible(page)
+    page.fill('input[name="code"]', current_code(secret))
+    with page.expect_navigation():
+        page.locator('main [type="submit"]').first.click()
+    assert page.url.endswith("/admin/")
+    assert page.locator("body").inner_text().strip(), "the admin did not render"
+
+
+def test_an_administrator_without_a_second_factor_is_led_to_set_one_up(page, administrator):
+    user, _ = administrator("e2e-admin-no-mfa", with_totp=False)
+
+    log_in(page, user.username, PASSWORD, next_url="/admin/")
+
+    # allauth asks for the password again before a second factor may be added.
+    assert "/accounts/reauthenticate/" in page.url
+    assert "tvåstegsverifiering" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.fill('input[name="password"]', PASSWORD)
+    with page.expect_navigation():
+        page.locator('main [type="submit"]').first.click()
+
+    assert "/accounts/2fa/totp/activate/" in page.url
+    assert page.locator('input[name="code"]').count() == 1
+    assert_accessible(page)
