@@ -7,6 +7,7 @@ is configured, administrators create them.
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -35,16 +36,21 @@ class RequireSecondFactorMiddleware:
     """The Wagtail admin opens only to a privileged user who signed in with a second factor
     (strategy 6.4).
 
-    Without one set up, the user is led to set up TOTP (an authenticator app); with one set up
-    but not used in this session (a session from before it was added, say), they confirm it
-    first. Checked on every request, so no admin view can forget it.
+    Without a second factor set up, the user is led to set up TOTP (an authenticator app); with
+    one set up but not used in this session (a session from before it was added, say), they
+    confirm it first. Checked on every request, so no admin view can forget it. Privileged
+    sessions also end after `PRIVILEGED_SESSION_IDLE_TIMEOUT` seconds without a request.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(SECOND_FACTOR_PATHS) and needs_second_factor(request.user):
+        privileged = needs_second_factor(request.user)
+        if privileged:
+            # A privileged session ends after a while without activity (sliding expiry).
+            request.session.set_expiry(settings.PRIVILEGED_SESSION_IDLE_TIMEOUT)
+        if privileged and request.path.startswith(SECOND_FACTOR_PATHS):
             if not is_mfa_enabled(request.user):
                 messages.info(
                     request,

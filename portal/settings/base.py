@@ -193,6 +193,8 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 # Second factors (allauth.mfa): authenticator apps, passkeys and recovery codes. Required for
 # everyone who may open the Wagtail admin (portal.accounts.RequireSecondFactorMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# Editors' and administrators' sessions end after this long without activity (seconds).
+PRIVILEGED_SESSION_IDLE_TIMEOUT = int(os.environ.get("PRIVILEGED_SESSION_IDLE_TIMEOUT", "1800"))
 MFA_TOTP_ISSUER = "Dalslandsportalen"
 MFA_PASSKEY_LOGIN_ENABLED = False
 

@@ -105,3 +105,19 @@ def test_demo_totp_refuses_outside_the_demo(settings):
 
     with pytest.raises(CommandError):
         call_command("demo_totp", "admin")
+
+
+def test_a_privileged_session_ends_after_idle_time(client, settings):
+    settings.PRIVILEGED_SESSION_IDLE_TIMEOUT = 900
+    sign_in_for_admin(client, UserFactory(is_superuser=True))
+
+    client.get("/admin/")
+
+    assert client.session.get_expiry_age() == 900
+    assert not client.session.get_expire_at_browser_close()
+
+
+def test_an_employee_session_keeps_the_ordinary_lifetime(employee_client, settings):
+    employee_client.get("/medarbetare/")
+
+    assert employee_client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
