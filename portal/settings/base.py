@@ -196,6 +196,9 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 # Editors' and administrators' sessions end after this long without activity (seconds).
 PRIVILEGED_SESSION_IDLE_TIMEOUT = int(os.environ.get("PRIVILEGED_SESSION_IDLE_TIMEOUT", "1800"))
 MFA_TOTP_ISSUER = "Dalslandsportalen"
+# Accept the code of the neighbouring 30-second step too: phones' clocks drift, and a code typed
+# at the end of its step would otherwise fail. A used code is still refused the second time.
+MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 
 # Languages: Swedish at /, English at /en/ (i18n_patterns with the default language unprefixed).
