@@ -55,5 +55,7 @@ def test_health_does_not_check_a_cache_that_is_not_configured(client, settings):
     assert "cache" not in client.get("/health/").json()["checks"]
 
 
-def test_health_only_answers_get(client):
+def test_health_only_answers_get_and_head(client):
     assert client.post("/health/").status_code == 405
+    # Load balancers often probe with HEAD.
+    assert client.head("/health/").status_code == 200
