@@ -142,13 +142,6 @@ def seed_accounts(stdout, style):
     # The admin requires a second factor; the demo's is an authenticator-app secret.
     if not Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(admin, DEMO_TOTP_SECRET)
-    if not User.objects.filter(username="medarbetare").exists():
-        user = User.objects.create_user(
-            "medarbetare",
-            "lena.karlsson@mellerud.se",
-            DEMO_PASSWORD,
-            first_name="Lena",
-            last_name="Karlsson",
-        )
-        user.groups.add(employees)
+    # Employees and residents sign in through the demo identity provider (demo_idp): the only
+    # local password account is the break-glass administrator above.
     return "konton klara"

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from citizen_portal import views as citizen_views
 from search import views as search_views
 from search.sitemaps import PortalSitemap
 
@@ -36,6 +37,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("mina-sidor/", citizen_views.my_pages, name="my_pages"),
+    path("mina-sidor/logga-in/", citizen_views.my_pages_login, name="my_pages_login"),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -106,3 +106,39 @@ def employee_credentials(live_url, django_db_blocker):
     yield username, password
     with django_db_blocker.unblock():
         user.delete()
+
+
+# --- The identity providers -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_idp(live_url, tmp_path_factory):
+    """The demo OpenID Connect provider (demo_idp) in a subprocess, for the whole session, with
+    the portal's callbacks registered for the live server as 127.0.0.1 and as localhost."""
+    from tests.demo_idp_server import run_demo_idp
+
+    port = live_url.rsplit(":", 1)[1]
+    with run_demo_idp(
+        live_url, tmp_path_factory.mktemp("demo-idp"), f"http://localhost:{port}"
+    ) as url:
+        yield url
+
+
+@pytest.fixture
+def identity_providers(demo_idp, settings, django_db_blocker):
+    """Single sign-on and e-ID through the demo provider, as `make run` has them. Accounts the
+    providers created are removed afterwards."""
+    from allauth.socialaccount.models import SocialAccount
+    from django.contrib.auth import get_user_model
+
+    from portal.identity.config import openid_connect_apps
+
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            **settings.SOCIALACCOUNT_PROVIDERS["openid_connect"],
+            "APPS": openid_connect_apps({"DEMO_IDP_URL": demo_idp}, demo=True),
+        }
+    }
+    yield demo_idp
+    with django_db_blocker.unblock():
+        get_user_model().objects.filter(pk__in=SocialAccount.objects.values("user_id")).delete()

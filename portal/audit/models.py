@@ -53,6 +53,7 @@ class AuthEvent(models.Model):
     class Event(models.TextChoices):
         LOGIN_SUCCEEDED = "login_succeeded", _("Inloggning")
         LOGIN_FAILED = "login_failed", _("Misslyckad inloggning")
+        LOGIN_REFUSED = "login_refused", _("Nekad inloggning")
         LOGGED_OUT = "logged_out", _("Utloggning")
         MFA_ADDED = "mfa_added", _("Tvåstegsverifiering tillagd")
         MFA_REMOVED = "mfa_removed", _("Tvåstegsverifiering borttagen")

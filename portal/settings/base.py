@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal.identity import config as identity_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     # The portal's own apps. `portal` is the shared core the domain apps build on.
     "portal",
     "portal.audit",
+    "portal.identity",
     "theme",
     "citizen_portal",
     "employee_portal",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,6 +204,28 @@ MFA_TOTP_ISSUER = "Dalslandsportalen"
 # at the end of its step would otherwise fail. A used code is still refused the second time.
 MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
+
+# Single sign-on for employees and e-ID for citizens: two OpenID Connect clients, configured by
+# EMPLOYEE_OIDC_* and CITIZEN_OIDC_* (portal.identity.config, docs/identity.md). The demo
+# identity provider stands in for both when DEMO_IDENTITY_PROVIDER is on (`make run`); the
+# production settings refuse it.
+DEMO_IDENTITY_PROVIDER = env_bool("DEMO_IDENTITY_PROVIDER", False)
+SOCIALACCOUNT_ADAPTER = "portal.identity.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "portal.identity.provider.PortalOpenIDConnectProvider",
+        "APPS": identity_config.openid_connect_apps(os.environ, demo=DEMO_IDENTITY_PROVIDER),
+    }
+}
+IDENTITY_CLAIMS = identity_config.claim_names(os.environ)
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# People sign in by username or through a provider, never by e-mail address, and an employee's
+# address may also be on a break-glass account.
+ACCOUNT_UNIQUE_EMAIL = False
 
 # Languages: Swedish at /, English at /en/ (i18n_patterns with the default language unprefixed).
 LANGUAGE_CODE = "sv"

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_list
+from .base import SOCIALACCOUNT_PROVIDERS, VAR_DIR, env_bool, env_list, identity_config
 
 DEBUG = True
 # A fixed key for the local demo only; production refuses to start without SECRET_KEY.
@@ -13,3 +13,10 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.fileb
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 # Passkeys need HTTPS, except on the demo's http://127.0.0.1.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+
+# The demo identity provider (demo_idp, served by `make run` on 127.0.0.1:8001) stands in for
+# the municipalities' identity provider and the e-ID broker, unless their addresses are set.
+DEMO_IDENTITY_PROVIDER = env_bool("DEMO_IDENTITY_PROVIDER", True)
+SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"] = identity_config.openid_connect_apps(
+    os.environ, demo=DEMO_IDENTITY_PROVIDER
+)

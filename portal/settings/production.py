@@ -9,15 +9,32 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import env_bool, identity_config
 
 REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
+# A provider configured by halves would fail at the first login instead of at start-up.
+missing += identity_config.missing_settings(os.environ)
 if missing:
     raise ImproperlyConfigured(
         "Dalslandsportalen cannot start with production settings: set "
         + ", ".join(missing)
         + " in the environment (see .env.example)."
     )
+
+# The demo identity provider lets anyone be anyone: never in production.
+if env_bool("DEMO_IDENTITY_PROVIDER", False):
+    raise ImproperlyConfigured(
+        "DEMO_IDENTITY_PROVIDER cannot be used with production settings: it signs anyone in as "
+        "any test person. Set EMPLOYEE_OIDC_* and CITIZEN_OIDC_* to the real providers."
+    )
+DEMO_IDENTITY_PROVIDER = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "portal.identity.provider.PortalOpenIDConnectProvider",
+        "APPS": identity_config.openid_connect_apps(os.environ, demo=False),
+    }
+}
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]

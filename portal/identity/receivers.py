@@ -1,0 +1,47 @@
+"""After every login through a provider: the employee's groups and profile, or the citizen's
+identity, set from the claims of that login."""
+
+from allauth.account.signals import user_logged_in
+
+from portal.audit.models import AuthEvent
+from portal.audit.receivers import record
+
+from . import claims as claimkit
+from .config import CITIZEN, EMPLOYEE
+from .models import CitizenIdentity
+
+
+def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
+    if sociallogin is None:
+        return
+    provider_id = sociallogin.account.provider
+    if provider_id == EMPLOYEE:
+        employee = claimkit.employee_claims(claimkit.claims_of(sociallogin))
+        added, removed = claimkit.apply_employee_claims(user, employee)
+        if added or removed:
+            record(
+                AuthEvent.Event.ROLE_CHANGED,
+                request=request,
+                user=user,
+                username=user.get_username(),
+                provider=provider_id,
+                added=added,
+                removed=removed,
+            )
+    elif provider_id == CITIZEN:
+        citizen = getattr(sociallogin, "_citizen", None)
+        if citizen is None:  # pragma: no cover - pre_social_login always sets it
+            raise RuntimeError("citizen login without validated claims")
+        CitizenIdentity.objects.update_or_create(
+            user=user,
+            defaults={
+                "personal_identity_number": citizen.number.normalised,
+                "given_name": citizen.given_name,
+                "family_name": citizen.family_name,
+                "protected_identity": citizen.protected_identity,
+            },
+        )
+
+
+def connect():
+    user_logged_in.connect(on_user_logged_in, dispatch_uid="identity_apply_claims")

@@ -1,0 +1,64 @@
+"""The roles an employee's identity provider can put in the `roles` claim.
+
+Each role becomes a group the first time someone has it; the permissions below are the group's
+starting point, and administrators may change them in the admin afterwards. A role slug not
+listed here still becomes a group, without permissions, so a new role in the directory shows
+up in the admin for an administrator to decide on instead of being dropped silently.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    description: str
+    permissions: tuple[str, ...] = field(default=())
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+ROLES: dict[str, Role] = {
+    "larare": Role(_("Lärare"), _("Undervisar i förskoleklass, grundskola eller gymnasium.")),
+    "socialsekreterare": Role(
+        _("Socialsekreterare"), _("Handlägger ärenden inom individ- och familjeomsorgen.")
+    ),
+    "bygglovshandlaggare": Role(
+        _("Bygglovshandläggare"), _("Handlägger ansökningar om bygglov, rivningslov och marklov.")
+    ),
+    "forskoleadministrator": Role(
+        _("Förskoleadministratör"), _("Handlägger ansökningar om plats i förskola och fritidshem.")
+    ),
+    "redaktor": Role(
+        _("Redaktör"), _("Skriver och uppdaterar sidor och nyheter i portalen."), (ADMIN_ACCESS,)
+    ),
+    "granskare": Role(
+        _("Granskare"),
+        _("Granskar och godkänner andras ändringar innan de publiceras."),
+        (ADMIN_ACCESS,),
+    ),
+    "it-drift": Role(
+        _("IT-drift"),
+        _("Driftar portalen och följer inloggningar i granskningsloggen."),
+        (ADMIN_ACCESS, "audit.view_authevent"),
+    ),
+    "administrator": Role(
+        _("Administratör"),
+        _("Förvaltar användare, grupper och inställningar i administrationen."),
+        (
+            ADMIN_ACCESS,
+            "auth.view_user",
+            "auth.change_user",
+            "auth.view_group",
+            "auth.change_group",
+            "audit.view_authevent",
+        ),
+    ),
+}
+
+NETWORKS = {
+    "administrativt": _("administrativt nätverk"),
+    "pedagogiskt": _("pedagogiskt nätverk"),
+}

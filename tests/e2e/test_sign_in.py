@@ -1,0 +1,204 @@
+"""In Chromium, against a real OpenID Connect provider (the demo provider in a subprocess):
+employees sign in by single sign-on and get the groups their claims give, residents sign in
+with e-ID and see Mina sidor, and every broken or refused exchange ends on a clear page with no
+account created. The pages on the way have no axe violations and no HTML errors."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .checks import axe_violations, format_html_errors, format_violations, vnu_errors
+
+pytestmark = pytest.mark.e2e
+
+
+def assert_accessible(page):
+    html = page.content()  # before axe adds its script to the page
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    errors = vnu_errors(html)
+    assert not errors, format_html_errors(errors)
+
+
+def accounts(provider_id):
+    from allauth.socialaccount.models import SocialAccount
+
+    return SocialAccount.objects.filter(provider=provider_id)
+
+
+def group_names(uid):
+    from django.contrib.auth.models import Group
+
+    return set(
+        Group.objects.filter(
+            user__socialaccount__provider="medarbetare", user__socialaccount__uid=uid
+        ).values_list("name", flat=True)
+    )
+
+
+def events(event, **filters):
+    from portal.audit.models import AuthEvent
+
+    return AuthEvent.objects.filter(event=event, **filters)
+
+
+def pick(page, idp_url, name):
+    """At the provider's test-person picker, sign in as `name`; wait to be back at the portal."""
+    page.wait_for_url(f"{idp_url}/valj-testperson/**")
+    page.get_by_role("button", name=f"Logga in som {name}").click()
+    page.wait_for_url(lambda url: not url.startswith(idp_url))
+
+
+def change_then_pick(page, idp_url, name, fill):
+    """At the picker, change what the next login says about `name` (`fill(page)`), then sign in."""
+    page.wait_for_url(f"{idp_url}/valj-testperson/**")
+    page.get_by_role("link", name=f"Ändra uppgifter före inloggning för {name}").click()
+    fill(page)
+    page.get_by_role("button", name="Spara och logga in").click()
+    page.wait_for_url(lambda url: not url.startswith(idp_url))
+
+
+def log_out(page):
+    page.goto("/accounts/logout/")
+    page.locator("main").get_by_role("button", name="Logga ut").click()
+    page.wait_for_load_state()
+
+
+def test_an_employee_signs_in_by_single_sign_on_and_a_removed_role_removes_the_group(
+    page, identity_providers
+):
+    idp = identity_providers
+    page.goto("/medarbetare/")
+    assert "/accounts/login/" in page.url
+    assert_accessible(page)
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    pick(page, idp, "Maja Gustafsson")
+
+    assert urlsplit(page.url).path == "/medarbetare/"
+    expect(page.locator("h1")).to_have_text(re.compile("Medarbetarportalen"))
+    first = group_names("maja-gustafsson")
+    assert {
+        "Medarbetare",
+        "Kommun – Färgelanda",
+        "Roll – Redaktör",
+        "Roll – Granskare",
+        "Nätverk – administrativt nätverk",
+    } <= first
+    assert any(name.startswith("Förvaltning – Färgelanda – ") for name in first)
+
+    log_out(page)
+    page.goto("/medarbetare/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    change_then_pick(page, idp, "Maja Gustafsson", lambda p: p.get_by_label("Redaktör").uncheck())
+
+    assert urlsplit(page.url).path == "/medarbetare/"
+    second = group_names("maja-gustafsson")
+    assert "Roll – Redaktör" not in second
+    assert second == first - {"Roll – Redaktör"}
+    user_id = accounts("medarbetare").get(uid="maja-gustafsson").user_id
+    change = events("role_changed", user_id=user_id).latest("timestamp")
+    assert change.detail["removed"] == ["Roll – Redaktör"] and change.detail["added"] == []
+    assert events("login_succeeded", user_id=user_id).count() == 2
+
+
+def test_a_resident_signs_in_with_e_id_and_is_greeted_with_the_number_masked(
+    page, identity_providers
+):
+    idp = identity_providers
+    page.goto("/mina-sidor/")
+    assert urlsplit(page.url).path == "/mina-sidor/logga-in/"
+    assert_accessible(page)
+    page.get_by_role("button", name="Logga in med e-legitimation").click()
+    pick(page, idp, "Tolvan Tolvansson")
+
+    assert urlsplit(page.url).path == "/mina-sidor/"
+    expect(page.get_by_text("Hej Tolvan!")).to_be_visible()
+    expect(page.get_by_text("19121212-****")).to_be_visible()
+    html = page.content()
+    assert "191212121212" not in html and "19121212-1212" not in html
+    assert_accessible(page)
+    identity = accounts("e-legitimation").get(uid="tolvan-tolvansson").user.citizen_identity
+    assert identity.personal_identity_number == "191212121212"
+    assert not identity.user.groups.exists()
+
+
+def test_an_employee_signing_in_with_e_id_gets_a_separate_citizen_session(page, identity_providers):
+    idp = identity_providers
+    page.goto("/medarbetare/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    pick(page, idp, "Sara Lindqvist")
+    assert urlsplit(page.url).path == "/medarbetare/"
+
+    page.goto("/mina-sidor/")
+    expect(page.get_by_text("Du är inloggad som medarbetare")).to_be_visible()
+    page.get_by_role("button", name="Logga in med e-legitimation").click()
+    pick(page, idp, "Emma Karlsson")
+    assert urlsplit(page.url).path == "/mina-sidor/"
+
+    employee = accounts("medarbetare").get(uid="sara-lindqvist").user
+    citizen = accounts("e-legitimation").get(uid="emma-karlsson").user
+    assert employee != citizen
+    response = page.goto("/medarbetare/")
+    assert response.status == 403  # the employee session ended when the citizen's began
+
+
+def test_an_invalid_personal_identity_number_is_refused_with_no_account(page, identity_providers):
+    idp = identity_providers
+    page.goto("/mina-sidor/logga-in/")
+    page.get_by_role("button", name="Logga in med e-legitimation").click()
+    change_then_pick(
+        page,
+        idp,
+        "Bengt Andersson",
+        lambda p: p.get_by_label("Personnummer eller samordningsnummer").fill("196408233235"),
+    )
+
+    expect(page.locator("h1")).to_have_text("Inloggningen nekades")
+    expect(page.get_by_text("inte ett giltigt personnummer")).to_be_visible()
+    assert "196408233235" not in page.content()
+    assert_accessible(page)
+    assert not accounts("e-legitimation").filter(uid="bengt-andersson").exists()
+    refusal = events("login_refused").latest("timestamp")
+    assert refusal.detail["reason"] == "invalid_personal_identity_number"
+    assert "196408233235" not in str(refusal.detail)
+
+
+def test_a_wrong_state_ends_on_the_error_page_with_no_account(page, identity_providers):
+    idp = identity_providers
+    page.goto("/mina-sidor/logga-in/")
+    page.get_by_role("button", name="Logga in med e-legitimation").click()
+    page.wait_for_url(f"{idp}/valj-testperson/**")
+    # The provider will send back a state the portal never issued (a forged or crossed login).
+    page.eval_on_selector_all(
+        'input[name="next"]',
+        """inputs => inputs.forEach(input => {
+            const url = new URL(input.value, location.origin);
+            url.searchParams.set("state", "forfalskad-state");
+            input.value = url.pathname + url.search;
+        })""",
+    )
+    with page.expect_request(re.compile(r"/login/callback/\?.*state=forfalskad-state")):
+        pick(page, idp, "Gunnel Ek")
+
+    expect(page.locator("h1")).to_have_text("Inloggningen kunde inte slutföras")
+    assert_accessible(page)
+    assert not accounts("e-legitimation").filter(uid="gunnel-ek").exists()
+    assert events("login_failed", detail__provider="e-legitimation").exists()
+
+
+def test_a_tampered_id_token_ends_on_the_error_page_with_no_account(page, identity_providers):
+    idp = identity_providers
+    page.goto("/medarbetare/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    change_then_pick(
+        page,
+        idp,
+        "Oskar Lund",
+        lambda p: p.get_by_label(re.compile("manipulerad ID-token")).check(),
+    )
+
+    expect(page.locator("h1")).to_have_text("Inloggningen kunde inte slutföras")
+    assert not accounts("medarbetare").filter(uid="oskar-lund").exists()
+    assert events("login_failed", detail__provider="medarbetare").exists()
