@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo identity provider (demo_idp): loopback only, never in production.
+IDP_PORT ?= 8001
+IDP := DJANGO_SETTINGS_MODULE=demo_idp.settings $(BIN)/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
@@ -45,16 +48,27 @@ setup: install messages ## Migrate the database and load the demo content
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py seed_demo
 
+.PHONY: idp-setup
+idp-setup: install ## Prepare the demo identity provider: its database, test persons and clients
+	mkdir -p var
+	$(IDP) migrate --no-input -v0
+	$(IDP) seed_idp --portal-url http://$(HOST):$(PORT)
+
 .PHONY: run
-run: setup ## Set everything up and serve the demo on http://$(HOST):$(PORT)
+run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$(PORT)
 	@echo ""
 	@echo "  Dalslandsportalen: http://$(HOST):$(PORT)/"
+	@echo "  Employees:         http://$(HOST):$(PORT)/medarbetare/  'Logga in med kommunens konto',"
+	@echo "                     then pick a test person at the demo identity provider"
+	@echo "  Residents:         http://$(HOST):$(PORT)/mina-sidor/   'Logga in med e-legitimation'"
+	@echo "  Identity provider: http://127.0.0.1:$(IDP_PORT)/  (demo only: anyone can be anyone)"
 	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
 	@echo "                     second factor: the code from '$(BIN)/python manage.py demo_totp admin'"
 	@echo "                     (or secret DALSLANDSPORTALENDEMOTOTPSECRETX in an authenticator app)"
-	@echo "  Employee login:    http://$(HOST):$(PORT)/medarbetare/  user 'medarbetare', password 'dalsland-demo-2026'"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(IDP) runserver 127.0.0.1:$(IDP_PORT) --noreload & idp=$$!; \
+	trap 'kill $$idp 2>/dev/null' EXIT INT TERM; \
+	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 .PHONY: test
 test: install messages node_modules/.installed ## Run the whole suite (set DATABASE_URL for PostgreSQL)
