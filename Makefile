@@ -52,7 +52,7 @@ setup: install messages ## Migrate the database and load the demo content
 idp-setup: install ## Prepare the demo identity provider: its database, test persons and clients
 	mkdir -p var
 	$(IDP) migrate --no-input -v0
-	$(IDP) seed_idp --portal-url http://$(HOST):$(PORT)
+	$(IDP) seed_idp --portal-url http://$(HOST):$(PORT) --portal-url http://localhost:$(PORT)
 
 .PHONY: run
 run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$(PORT)

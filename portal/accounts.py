@@ -4,8 +4,14 @@ There is no self-signup: accounts come from the identity providers, and until si
 is configured, administrators create them.
 """
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.login import record_authentication
+from allauth.core import context
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
@@ -17,9 +23,43 @@ from django.utils.translation import gettext as _
 SECOND_FACTOR_PATHS = ("/admin/",)
 
 
+def user_display(user) -> str:
+    """How the portal names a signed-in person: their name, else their username."""
+    return user.get_full_name() or user.get_username()
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A sign-in through the identity provider a moment ago counts as confirming it is them.
+
+        allauth asks again (password, or a code by e-mail) before a second factor is added or
+        removed. Someone who signs in by single sign-on has no password here, and has just
+        proved who they are at their identity provider: within the reauthentication timeout
+        that is enough, as a password typed a moment ago would be.
+        """
+        request = context.request
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not user.has_usable_password():
+            records = get_authentication_records(request, user)
+            last = records[-1] if records else {}
+            if (
+                last.get("method") == "socialaccount"
+                and time.time() - last.get("at", 0) < account_settings.REAUTHENTICATION_TIMEOUT
+            ):
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def count_new_factor_as_used(sender, request, user, authenticator, **kwargs):
+    """Setting up a factor proves the person holds it (they typed its code or touched the key),
+    so it counts as used in this session: they are not asked for it again on the next page."""
+    if getattr(request, "session", None) is not None and (
+        authenticator.type != Authenticator.Type.RECOVERY_CODES
+    ):
+        record_authentication(request, user, method="mfa", type=authenticator.type)
 
 
 def needs_second_factor(user) -> bool:
@@ -30,6 +70,14 @@ def needs_second_factor(user) -> bool:
 def used_second_factor(request) -> bool:
     records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
+
+
+def confirmation_view(user) -> str:
+    """Where a user confirms their second factor: with a passkey if they have one (the page
+    offers their other factors too), otherwise with a code from the app or a recovery code."""
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN).exists():
+        return "mfa_reauthenticate_webauthn"
+    return "mfa_reauthenticate"
 
 
 class RequireSecondFactorMiddleware:
@@ -62,5 +110,5 @@ class RequireSecondFactorMiddleware:
                 return redirect("mfa_activate_totp")
             if not used_second_factor(request):
                 query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+                return redirect(f"{reverse(confirmation_view(request.user))}?{query}")
         return self.get_response(request)

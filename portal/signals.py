@@ -1,4 +1,4 @@
-"""Keep derived data right when editors rearrange the tree."""
+"""Keep derived data right when editors rearrange the tree; count a factor just set up as used."""
 
 from wagtail.signals import post_page_move
 
@@ -15,4 +15,9 @@ def update_municipality_after_move(sender, instance, parent_page_after, **kwargs
 
 
 def connect():
+    from allauth.mfa.signals import authenticator_added
+
+    from .accounts import count_new_factor_as_used
+
     post_page_move.connect(update_municipality_after_move, dispatch_uid="portal-municipality-move")
+    authenticator_added.connect(count_new_factor_as_used, dispatch_uid="portal-new-factor-used")

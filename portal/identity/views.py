@@ -1,9 +1,17 @@
+import logging
+
+import requests
 from allauth.account.internal.decorators import login_not_required
 from allauth.socialaccount.internal import jwtkit
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.http import Http404
+from django.shortcuts import render
+
+from .config import CITIZEN
+
+logger = logging.getLogger(__name__)
 
 
 class VerifiedOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
@@ -27,6 +35,15 @@ def login(request, provider_id):
         return view(request)
     except SocialApp.DoesNotExist as error:
         raise Http404 from error
+    except requests.RequestException:
+        # The provider's discovery document could not be fetched: it is down or unreachable.
+        logger.warning("Identity provider %s did not answer", provider_id, exc_info=True)
+        return render(
+            request,
+            "identity/provider_unavailable.html",
+            {"is_citizen": provider_id == CITIZEN},
+            status=503,
+        )
 
 
 @login_not_required

@@ -4,6 +4,7 @@ with e-ID and see Mina sidor, and every broken or refused exchange ends on a cle
 account created. The pages on the way have no axe violations and no HTML errors."""
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -202,3 +203,86 @@ def test_a_tampered_id_token_ends_on_the_error_page_with_no_account(page, identi
     expect(page.locator("h1")).to_have_text("Inloggningen kunde inte slutföras")
     assert not accounts("medarbetare").filter(uid="oskar-lund").exists()
     assert events("login_failed", detail__provider="medarbetare").exists()
+
+
+def current_code(secret):
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def test_an_editor_from_single_sign_on_must_set_up_a_second_factor_before_the_admin(
+    page, identity_providers
+):
+    idp = identity_providers
+    page.goto("/admin/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    pick(page, idp, "Karin Nyström")
+
+    # Signed in, an editor, but no second factor: led to set up an authenticator app.
+    assert urlsplit(page.url).path == "/accounts/2fa/totp/activate/"
+    expect(page.get_by_text("Administrationen kräver tvåstegsverifiering")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/admin/pages/")
+    assert urlsplit(page.url).path == "/accounts/2fa/totp/activate/"
+
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label(re.compile("Autentiseringskod")).fill(current_code(secret))
+    page.locator("main").get_by_role("button", name="Aktivera").click()
+    page.wait_for_load_state()
+    page.goto("/admin/")
+
+    assert urlsplit(page.url).path == "/admin/"
+    expect(page.locator("body")).to_contain_text("Karin")
+    user = accounts("medarbetare").get(uid="karin-nystrom").user
+    assert events("mfa_added", user=user).exists()
+
+
+def test_a_passkey_opens_the_admin_through_chromiums_virtual_authenticator(
+    page, identity_providers, live_url, settings
+):
+    """Passkeys need a host name, not an IP address: this test uses localhost throughout."""
+    settings.MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # http://localhost, as in the demo
+    idp = identity_providers
+    portal = live_url.replace("127.0.0.1", "localhost")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+
+    # First visit: sign in through the identity provider and add a passkey.
+    page.goto(f"{portal}/admin/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    pick(page, idp, "Peter Holmberg")
+    page.goto(f"{portal}/accounts/2fa/webauthn/add/")
+    assert_accessible(page)
+    page.locator("main input[name='name']").fill("Arbetsdatorn")
+    page.locator("#mfa_webauthn_add").click()
+    page.wait_for_url(lambda url: "/webauthn/add/" not in url)
+    user = accounts("medarbetare").get(uid="peter-holmberg").user
+    assert user.authenticator_set.filter(type="webauthn").exists()
+
+    # A new session: single sign-on again, then the passkey opens the admin.
+    page.context.clear_cookies()
+    page.goto(f"{portal}/admin/")
+    page.get_by_role("button", name="Logga in med kommunens konto").click()
+    pick(page, idp, "Peter Holmberg")
+    # allauth asks for the second factor as part of the sign-in, the passkey among the choices.
+    assert urlsplit(page.url).path == "/accounts/2fa/authenticate/"
+    assert_accessible(page)
+    page.locator("main").get_by_role("button", name=re.compile("säkerhetsnyckel", re.I)).click()
+    page.wait_for_url(f"{portal}/admin/**")
+    expect(page.locator("body")).to_contain_text("Peter")
+    assert events("mfa_used", user=user).exists()

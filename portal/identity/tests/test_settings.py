@@ -90,3 +90,18 @@ def test_claim_names_can_be_configured():
         names["CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM"]
         == "https://id.oidc.se/claim/personalIdentityNumber"
     )
+
+
+def test_a_provider_that_does_not_answer_gives_a_clear_page(client, db, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            **settings.SOCIALACCOUNT_PROVIDERS["openid_connect"],
+            # Port 9 (discard) on loopback: nothing listens there.
+            "APPS": config.openid_connect_apps({"DEMO_IDP_URL": "http://127.0.0.1:9"}, demo=True),
+        }
+    }
+
+    response = client.post("/accounts/oidc/e-legitimation/login/", {"process": "login"})
+
+    assert response.status_code == 503
+    assert "Tjänsten för e-legitimation svarar inte" in response.content.decode()
