@@ -28,9 +28,47 @@ def user_display(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def single_sign_on_configured(request) -> bool:
+    from allauth.socialaccount.adapter import get_adapter as get_social_adapter
+
+    from portal.identity.config import EMPLOYEE
+
+    apps = get_social_adapter().list_apps(request, provider="openid_connect")
+    return any(app.provider_id == EMPLOYEE for app in apps)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def pre_login(self, request, user, **kwargs):
+        """With single sign-on on, a password opens the portal only to the break-glass
+        administrators (superusers, docs/roles.md); everyone else signs in through their
+        municipality's identity provider, where their account is kept up to date."""
+        through_provider = bool((kwargs.get("signal_kwargs") or {}).get("sociallogin"))
+        if not through_provider and not user.is_superuser and single_sign_on_configured(request):
+            from allauth.account.internal.stagekit import clear_login
+
+            from portal.audit.models import AuthEvent
+            from portal.audit.receivers import record
+
+            clear_login(request)
+            record(
+                AuthEvent.Event.LOGIN_REFUSED,
+                request=request,
+                user=user,
+                username=user.get_username(),
+                reason="password_login_not_allowed",
+            )
+            messages.error(
+                request,
+                _(
+                    "Lösenordsinloggningen är bara till för reservadministratörer. Logga in med "
+                    "kommunens konto i stället."
+                ),
+            )
+            return redirect(request.get_full_path())
+        return super().pre_login(request, user, **kwargs)
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """A sign-in through the identity provider a moment ago counts as confirming it is them.

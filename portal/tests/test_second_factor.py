@@ -121,3 +121,47 @@ def test_an_employee_session_keeps_the_ordinary_lifetime(employee_client, settin
     employee_client.get("/medarbetare/")
 
     assert employee_client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+SINGLE_SIGN_ON = {
+    "openid_connect": {
+        "provider_class": "portal.identity.provider.PortalOpenIDConnectProvider",
+        "APPS": [
+            {
+                "provider_id": "medarbetare",
+                "name": "Kommunens inloggning",
+                "client_id": "portal",
+                "secret": "s",
+                "settings": {"server_url": "https://login.dalsland.example"},
+            }
+        ],
+    }
+}
+
+
+def test_with_single_sign_on_a_password_opens_only_for_break_glass_administrators(client, settings):
+    from portal.audit.models import AuthEvent
+
+    settings.SOCIALACCOUNT_PROVIDERS = SINGLE_SIGN_ON
+    UserFactory(username="lokal-medarbetare")
+
+    response = client.post(
+        "/accounts/login/?next=/medarbetare/",
+        {"login": "lokal-medarbetare", "password": PASSWORD},
+        follow=True,
+    )
+
+    assert "_auth_user_id" not in client.session
+    assert "bara till för reservadministratörer" in response.content.decode()
+    refused = AuthEvent.objects.filter(event="login_refused").latest("timestamp")
+    assert refused.username == "lokal-medarbetare"
+    assert refused.detail["reason"] == "password_login_not_allowed"
+
+
+def test_with_single_sign_on_a_superuser_still_signs_in_with_a_password(client, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = SINGLE_SIGN_ON
+    UserFactory(username="reserv", is_superuser=True, is_staff=True)
+
+    client.post("/accounts/login/", {"login": "reserv", "password": PASSWORD})
+
+    assert "_auth_user_id" in client.session
