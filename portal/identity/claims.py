@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal import personnummer
@@ -181,6 +182,13 @@ def employee_group() -> Group:
 
 
 def groups_for(employee: EmployeeClaims) -> list[Group]:
+    # Group names are stored: always in the portal's main language, whatever page the person
+    # signed in from.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _groups_for(employee)
+
+
+def _groups_for(employee: EmployeeClaims) -> list[Group]:
     municipality = employee.municipality
     groups = [
         employee_group(),

@@ -154,3 +154,17 @@ def test_a_citizen_without_a_valid_number_is_refused(claims, reason):
     for value in claims.values():
         if value:
             assert value not in refused.value.message
+
+
+@pytest.mark.django_db
+def test_group_names_are_swedish_whatever_language_the_login_came_in():
+    from django.utils import translation
+
+    user = UserFactory()
+
+    with translation.override("en"):
+        claimkit.apply_employee_claims(
+            user, claimkit.employee_claims({**TEACHER_IN_AMAL, "roles": ["socialsekreterare"]})
+        )
+
+    assert "Roll – Socialsekreterare" in group_names(user)
