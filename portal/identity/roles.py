@@ -44,17 +44,12 @@ ROLES: dict[str, Role] = {
         _("Driftar portalen och följer inloggningar i granskningsloggen."),
         (ADMIN_ACCESS, "audit.view_authevent"),
     ),
+    # Group membership comes from the directory, so administrators see users and groups but do
+    # not change them here (Wagtail's user form would also let them grant superuser status).
     "administrator": Role(
         _("Administratör"),
-        _("Förvaltar användare, grupper och inställningar i administrationen."),
-        (
-            ADMIN_ACCESS,
-            "auth.view_user",
-            "auth.change_user",
-            "auth.view_group",
-            "auth.change_group",
-            "audit.view_authevent",
-        ),
+        _("Följer användare, grupper och inloggningar i administrationen."),
+        (ADMIN_ACCESS, "auth.view_user", "auth.view_group", "audit.view_authevent"),
     ),
 }
 
