@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "portal.identity",
     "theme",
     "citizen_portal",
+    "citizen_portal.diary",
     "employee_portal",
     "search",
     # Wagtail and wagtail-localize

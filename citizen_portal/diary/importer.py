@@ -1,0 +1,405 @@
+"""Importing diary entries: one document per row, CSV or JSON (docs/diary-import.md).
+
+A file is imported whole or not at all. The first pass reads every row and checks it; if any
+row is wrong, every wrong row is reported with its number and reason and nothing is written.
+The second pass reads the file again and writes it in batches inside one transaction, so a
+failure half-way (a lost database connection, say) leaves the diary as it was.
+
+Re-importing updates: a document is identified by (municipality, register, case number,
+document number), a case by (municipality, register, case number); what the file says replaces
+what was stored. Publication rules (publication.py) are applied to every row before it is
+stored.
+"""
+
+import csv
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import connection, transaction
+
+from portal.models import Municipality
+
+from .models import Case, Document, Register
+from .publication import (
+    mask_personal_identity_numbers,
+    published_document_title,
+    published_party,
+)
+
+FIELDS = (
+    "municipality",
+    "register",
+    "case_number",
+    "case_title",
+    "document_number",
+    "document_title",
+    "document_date",
+    "registered_date",
+    "direction",
+    "party",
+    "party_type",
+    "department",
+    "secrecy",
+)
+REQUIRED = ("municipality", "register", "case_number", "case_title", "document_number")
+DIRECTIONS = {choice.value for choice in Document.Direction}
+PARTY_TYPES = {choice.value for choice in Document.PartyType}
+MAX_LENGTHS = {
+    "register": 20,
+    "case_number": 60,
+    "document_number": 60,
+    "party": 200,
+    "department": 150,
+    "secrecy": 100,
+}
+BATCH_SIZE = 5000
+MAX_REPORTED_ERRORS = 200
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # 1 = the first data row (the line after a CSV's header)
+    reason: str
+
+    def __str__(self):
+        return f"rad {self.row}: {self.reason}"
+
+
+class ImportRejected(Exception):
+    """The file has wrong rows; nothing was imported."""
+
+    def __init__(self, errors: list[RowError], total_errors: int):
+        super().__init__(f"{total_errors} felaktiga rader")
+        self.errors = errors
+        self.total_errors = total_errors
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    cases_created: int = 0
+    documents_created: int = 0
+    documents_updated: int = 0
+    seconds: float = 0.0
+    registers: set = field(default_factory=set)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """A checked row, the publication rules applied."""
+
+    municipality_id: int
+    register: str
+    case_number: str
+    case_title: str
+    document_number: str
+    document_title: str
+    document_date: date | None
+    registered_date: date
+    direction: str
+    party: str
+    party_type: str
+    department: str
+    secrecy: str
+
+    @property
+    def case_key(self):
+        return (self.municipality_id, self.register, self.case_number)
+
+    @property
+    def key(self):
+        return (*self.case_key, self.document_number)
+
+
+def _text(raw: dict, name: str) -> str:
+    value = raw.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"{name}: ska vara text")
+    return " ".join(str(value).split())
+
+
+def _date(raw: dict, name: str, *, required: bool) -> date | None:
+    value = _text(raw, name)
+    if not value:
+        if required:
+            raise ValueError(f"{name} saknas")
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} är inte ett datum på formen ÅÅÅÅ-MM-DD") from None
+
+
+def check_row(raw, municipalities: dict[str, int]) -> Row:
+    """A checked row, or ValueError with the reason (in Swedish, for the person importing)."""
+    if not isinstance(raw, dict):
+        raise ValueError("raden är inte ett objekt med fält")
+    unknown = sorted(set(raw) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"okända fält: {', '.join(unknown)}")
+    values = {name: _text(raw, name) for name in FIELDS if "date" not in name}
+    for name in REQUIRED:
+        if not values[name]:
+            raise ValueError(f"{name} saknas")
+    # Masking can lengthen a text: check the lengths of what will be stored.
+    values["party"] = published_party(values["party"], values["party_type"])
+    values["department"] = mask_personal_identity_numbers(values["department"])
+    for name, limit in MAX_LENGTHS.items():
+        if len(values[name]) > limit:
+            raise ValueError(f"{name} är längre än {limit} tecken")
+    municipality_id = municipalities.get(values["municipality"])
+    if municipality_id is None:
+        raise ValueError(
+            f"municipality: okänd kommun {values['municipality']!r} "
+            f"(en av {', '.join(sorted(municipalities))})"
+        )
+    if values["direction"] not in DIRECTIONS:
+        raise ValueError(
+            f"direction: {values['direction']!r} ska vara en av {', '.join(sorted(DIRECTIONS))}"
+        )
+    if values["party_type"] and values["party_type"] not in PARTY_TYPES:
+        raise ValueError(
+            f"party_type: {values['party_type']!r} ska vara en av {', '.join(sorted(PARTY_TYPES))}"
+        )
+    if values["party"] and not values["party_type"]:
+        raise ValueError("party_type saknas: ange private, organisation eller authority")
+    if not values["document_title"] and not values["secrecy"]:
+        raise ValueError(
+            "document_title saknas (får bara saknas för sekretessmarkerade handlingar)"
+        )
+    return Row(
+        municipality_id=municipality_id,
+        register=values["register"].upper(),
+        case_number=values["case_number"],
+        case_title=mask_personal_identity_numbers(values["case_title"]),
+        document_number=values["document_number"],
+        document_title=published_document_title(values["document_title"], values["secrecy"]),
+        document_date=_date(raw, "document_date", required=False),
+        registered_date=_date(raw, "registered_date", required=True),
+        direction=values["direction"],
+        party=values["party"],
+        party_type=values["party_type"],
+        department=values["department"],
+        secrecy=values["secrecy"],
+    )
+
+
+def read_file(path: Path) -> Iterator[dict]:
+    """The rows of a CSV (UTF-8, header row) or JSON (a list of objects) file, as dicts."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, encoding="utf-8-sig", newline="") as file:
+            reader = csv.DictReader(file)
+            missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
+            if missing:
+                raise ImportRejected(
+                    [RowError(0, f"rubrikraden saknar kolumnerna {', '.join(missing)}")], 1
+                )
+            for raw in reader:
+                if None in raw:  # more cells than the header has columns
+                    raw = {**raw, "(extra kolumner)": raw.pop(None)}
+                yield raw
+    elif suffix == ".json":
+        with open(path, encoding="utf-8") as file:
+            try:
+                data = json.load(file)
+            except json.JSONDecodeError as error:
+                raise ImportRejected(
+                    [RowError(0, f"filen är inte giltig JSON ({error.msg}, rad {error.lineno})")], 1
+                ) from error
+        if not isinstance(data, list):
+            raise ImportRejected([RowError(0, "JSON-filen ska innehålla en lista av objekt")], 1)
+        yield from data
+    else:
+        raise ImportRejected([RowError(0, "filen ska sluta på .csv eller .json")], 1)
+
+
+def check_rows(rows: Iterable[dict]) -> int:
+    """Check every row; raise ImportRejected listing the wrong ones. Returns the row count."""
+    municipalities = dict(Municipality.objects.values_list("slug", "pk"))
+    errors: list[RowError] = []
+    total_errors = 0
+    seen: dict[bytes, int] = {}
+    count = 0
+    for number, raw in enumerate(rows, start=1):
+        count = number
+        try:
+            row = check_row(raw, municipalities)
+        except ValueError as error:
+            total_errors += 1
+            if len(errors) < MAX_REPORTED_ERRORS:
+                errors.append(RowError(number, str(error)))
+            continue
+        # 16 bytes per document instead of the whole key: a million rows fit in memory.
+        fingerprint = hashlib.blake2b(
+            "\x1f".join(map(str, row.key)).encode(), digest_size=16
+        ).digest()
+        if fingerprint in seen:
+            total_errors += 1
+            if len(errors) < MAX_REPORTED_ERRORS:
+                errors.append(
+                    RowError(number, f"samma handling som rad {seen[fingerprint]} (dubblett)")
+                )
+        else:
+            seen[fingerprint] = number
+    if total_errors:
+        raise ImportRejected(errors, total_errors)
+    return count
+
+
+def _batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    batch: list[Row] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _write_batch(batch: list[Row], registers: dict, result: ImportResult) -> None:
+    for row in batch:
+        key = (row.municipality_id, row.register)
+        if key not in registers:
+            registers[key], _ = Register.objects.get_or_create(
+                municipality_id=row.municipality_id, code=row.register
+            )
+            result.registers.add(key)
+
+    # Cases: the last row of a case in the batch says its title and department.
+    cases = {}
+    for row in batch:
+        cases[row.case_key] = Case(
+            register=registers[(row.municipality_id, row.register)],
+            municipality_id=row.municipality_id,
+            case_number=row.case_number,
+            title=row.case_title,
+            department=row.department,
+        )
+    existing_cases = _existing_case_ids(cases)
+    Case.objects.bulk_create(
+        cases.values(),
+        update_conflicts=True,
+        unique_fields=["register", "case_number"],
+        update_fields=["title", "department"],
+    )
+    result.cases_created += len(cases) - len(existing_cases)
+    case_ids = _existing_case_ids(cases)
+
+    documents = [
+        Document(
+            case_id=case_ids[row.case_key],
+            municipality_id=row.municipality_id,
+            register=registers[(row.municipality_id, row.register)],
+            document_number=row.document_number,
+            title=row.document_title,
+            document_date=row.document_date,
+            registered_date=row.registered_date,
+            direction=row.direction,
+            party=row.party,
+            party_type=row.party_type,
+            secrecy=row.secrecy,
+        )
+        for row in batch
+    ]
+    existing_documents = Document.objects.filter(
+        case_id__in=set(case_ids.values()),
+    ).values_list("case_id", "document_number")
+    existing_documents = set(existing_documents)
+    Document.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["case", "document_number"],
+        update_fields=[
+            "title",
+            "document_date",
+            "registered_date",
+            "direction",
+            "party",
+            "party_type",
+            "secrecy",
+            "municipality",
+            "register",
+        ],
+    )
+    updated = sum((d.case_id, d.document_number) in existing_documents for d in documents)
+    result.documents_updated += updated
+    result.documents_created += len(documents) - updated
+    if connection.vendor == "postgresql":
+        _update_search_vectors(set(case_ids.values()))
+
+
+def _existing_case_ids(cases: dict) -> dict:
+    """(municipality id, register code, case number) → case id, for those that exist."""
+    by_register: dict = {}
+    for case in cases.values():
+        by_register.setdefault(case.register_id, set()).add(case.case_number)
+    ids = {}
+    for register_id, numbers in by_register.items():
+        for pk, municipality_id, code, number in Case.objects.filter(
+            register_id=register_id, case_number__in=numbers
+        ).values_list("pk", "municipality_id", "register__code", "case_number"):
+            ids[(municipality_id, code, number)] = pk
+    return ids
+
+
+SEARCH_VECTOR_SQL = """
+UPDATE diary_document AS d
+SET search_vector =
+    setweight(to_tsvector('swedish', c.title), 'A')
+    || setweight(to_tsvector('swedish', d.title), 'B')
+    || setweight(to_tsvector('swedish', d.party || ' ' || c.department), 'C')
+    || setweight(to_tsvector('simple', c.case_number || ' ' || d.document_number), 'A')
+FROM diary_case AS c
+WHERE d.case_id = c.id AND c.id = ANY(%s)
+"""
+
+
+def _update_search_vectors(case_ids: set[int]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_VECTOR_SQL, [list(case_ids)])
+
+
+def import_rows(
+    rows: Callable[[], Iterable[dict]],
+    *,
+    progress: Callable[[int, int, float], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportResult:
+    """Check, then import, the rows that `rows()` yields (called twice: once per pass).
+
+    Raises ImportRejected, having written nothing, when any row is wrong. `progress(done,
+    total, seconds)` is called after each batch.
+    """
+    started = time.monotonic()
+    total = check_rows(rows())
+    municipalities = dict(Municipality.objects.values_list("slug", "pk"))
+    result = ImportResult(rows=total)
+    registers: dict = {}
+    done = 0
+    with transaction.atomic():
+        checked = (check_row(raw, municipalities) for raw in rows())
+        for batch in _batches(checked, batch_size):
+            _write_batch(batch, registers, result)
+            done += len(batch)
+            if progress:
+                progress(done, total, time.monotonic() - started)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def import_file(path, **kwargs) -> ImportResult:
+    return import_rows(lambda: read_file(path), **kwargs)

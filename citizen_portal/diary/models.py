@@ -1,0 +1,151 @@
+"""Cases (ärenden) and their documents (handlingar) from the municipalities' diaries.
+
+A case number is an opaque string, unique within one register (a board's diary) of one
+municipality (DOMAIN.md §2.3): Åmål's `2023-00014` can exist in several of its registers.
+Everything stored here has passed the publication rules (publication.py) at import.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .publication import PRIVATE_PARTY
+
+
+class Register(models.Model):
+    """One diary: a board's (nämnd's) number series in one municipality, e.g. Åmål's KS."""
+
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="diary_registers",
+    )
+    code = models.CharField(_("diarium"), max_length=20, help_text=_("t.ex. KS eller BUN"))
+    name = models.CharField(
+        _("namn"), max_length=150, blank=True, help_text=_("t.ex. Kommunstyrelsen")
+    )
+    registrar_email = models.EmailField(
+        _("registratorns e-post"),
+        blank=True,
+        help_text=_("Dit går begäranden om handlingar. Tomt: kommunens e-postadress."),
+    )
+
+    class Meta:
+        ordering = ["municipality__sort_order", "code"]
+        verbose_name = _("diarium")
+        verbose_name_plural = _("diarier")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "code"], name="diary_register_code")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality.short_name}: {self.name or self.code}"
+
+
+class Case(models.Model):
+    """A case (ärende) in a register."""
+
+    register = models.ForeignKey(
+        Register, verbose_name=_("diarium"), on_delete=models.CASCADE, related_name="cases"
+    )
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="diary_cases",
+    )
+    case_number = models.CharField(_("diarienummer"), max_length=60)
+    title = models.TextField(_("ärendemening"))
+    department = models.CharField(_("förvaltning eller enhet"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["municipality__sort_order", "register__code", "case_number"]
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        constraints = [
+            models.UniqueConstraint(fields=["register", "case_number"], name="diary_case_number")
+        ]
+
+    def __str__(self):
+        return f"{self.case_number} {self.title}"
+
+
+class Document(models.Model):
+    """A document (handling) of a case: one row of the diary."""
+
+    class Direction(models.TextChoices):
+        INCOMING = "in", _("Inkommande")
+        OUTGOING = "out", _("Utgående")
+        INTERNAL = "internal", _("Upprättad")
+
+    class PartyType(models.TextChoices):
+        PRIVATE = "private", _("Privatperson")
+        ORGANISATION = "organisation", _("Organisation eller företag")
+        AUTHORITY = "authority", _("Myndighet")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("ärende"), on_delete=models.CASCADE, related_name="documents"
+    )
+    # Copies of the case's, so that searching a million rows filters without joins.
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="diary_documents",
+    )
+    register = models.ForeignKey(
+        Register, verbose_name=_("diarium"), on_delete=models.CASCADE, related_name="documents"
+    )
+    document_number = models.CharField(_("handlingsnummer"), max_length=60)
+    title = models.TextField(_("handlingens rubrik"), blank=True)
+    document_date = models.DateField(_("handlingens datum"), null=True, blank=True)
+    registered_date = models.DateField(_("registreringsdatum"))
+    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices)
+    party = models.CharField(_("avsändare eller mottagare"), max_length=200, blank=True)
+    party_type = models.CharField(
+        _("slag av part"), max_length=20, choices=PartyType.choices, blank=True
+    )
+    secrecy = models.CharField(
+        _("sekretessmarkering"),
+        max_length=100,
+        blank=True,
+        help_text=_("Hänvisning till offentlighets- och sekretesslagen, t.ex. OSL 26 kap. 1 §."),
+    )
+    # Swedish full-text vector of the case's and the document's titles and the party, kept up
+    # to date by the import on PostgreSQL (empty on SQLite, where search falls back to LIKE).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["-registered_date", "-id"]
+        verbose_name = _("handling")
+        verbose_name_plural = _("handlingar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "document_number"], name="diary_document_unique_number"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["registered_date"], name="diary_doc_registered"),
+            models.Index(fields=["municipality", "registered_date"], name="diary_doc_mun_date"),
+            models.Index(fields=["register", "registered_date"], name="diary_doc_reg_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.document_number} {self.display_title}"
+
+    @property
+    def is_secret(self) -> bool:
+        return bool(self.secrecy)
+
+    @property
+    def display_title(self) -> str:
+        if self.secrecy:
+            return _("Sekretessmarkerad handling (%(reference)s)") % {"reference": self.secrecy}
+        return self.title
+
+    @property
+    def display_party(self) -> str:
+        if self.party_type == self.PartyType.PRIVATE:
+            return str(PRIVATE_PARTY)
+        return self.party
