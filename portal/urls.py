@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citizen_portal import views as citizen_views
+from citizen_portal.diary import views as diary_views
 from search import views as search_views
 from search.sitemaps import PortalSitemap
 
@@ -37,6 +38,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("diarium/", diary_views.diary_search, name="diary_search"),
+    # Case numbers hold slashes and spaces (`KS 2025/123`): the last segment is a `path`.
+    path(
+        "diarium/<slug:municipality>/<str:register>/<path:case_number>/",
+        diary_views.diary_case,
+        name="diary_case",
+    ),
     path("mina-sidor/", citizen_views.my_pages, name="my_pages"),
     path("mina-sidor/logga-in/", citizen_views.my_pages_login, name="my_pages_login"),
     path("accounts/", include("allauth.urls")),

@@ -1,0 +1,117 @@
+"""Searching the published diary: one query behind the search page and, later, the JSON API.
+
+Every filter works on the columns copied onto Document (municipality, register,
+registered_date), so that with a million rows PostgreSQL narrows the search through the
+indexes in models.py before it joins anything. Free text uses the Swedish full-text vector
+on PostgreSQL and falls back to LIKE on other databases (the SQLite demo).
+"""
+
+from datetime import date
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import F, Q, QuerySet
+
+from portal.models import Municipality
+
+from .models import Case, Document, Register
+
+ORDER_DATE = "date"
+ORDER_RELEVANCE = "relevance"
+MAX_QUERY_LENGTH = 200
+MAX_COUNTED = 10_000
+# The LIKE fallback ANDs one OR per word; a long paste would make a very long query.
+MAX_WORDS = 8
+
+
+def search_documents(
+    *,
+    q: str = "",
+    municipality: Municipality | None = None,
+    register: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    direction: str = "",
+    case_number: str = "",
+    order: str = ORDER_DATE,
+) -> QuerySet[Document]:
+    """The published documents that match, with their case, register and municipality.
+
+    `register` is a register code (KS, BUN), in one municipality or, without one, in all of
+    them. `date_from` and `date_to` are inclusive and apply to the registration date.
+    `case_number` must match exactly (a code typed in lower case matches too). `order` is
+    ORDER_DATE (newest registered first) or ORDER_RELEVANCE (best match first; only with
+    `q`, otherwise newest first). Ranking reads every match, so callers rank only what
+    count_documents() could count, and count with it rather than .count().
+    """
+    documents = Document.objects.select_related("case", "register", "municipality")
+
+    registers = Register.objects.all()
+    if municipality is not None:
+        documents = documents.filter(municipality_id=municipality.pk)
+        registers = registers.filter(municipality_id=municipality.pk)
+    if register:
+        # A handful of rows: resolve them here so the database can use (register, date).
+        registers = registers.filter(code=register.strip().upper())
+        documents = documents.filter(register_id__in=list(registers.values_list("pk", flat=True)))
+    if date_from is not None:
+        documents = documents.filter(registered_date__gte=date_from)
+    if date_to is not None:
+        documents = documents.filter(registered_date__lte=date_to)
+    if direction:
+        documents = documents.filter(direction=direction)
+    if case_number:
+        documents = documents.filter(case_id__in=_cases_numbered(case_number, registers))
+
+    q = " ".join((q or "").split())[:MAX_QUERY_LENGTH]
+    ranked = None
+    if q:
+        if connections[documents.db].vendor == "postgresql":
+            query = SearchQuery(q, config="swedish", search_type="websearch")
+            documents = documents.filter(search_vector=query)
+            ranked = SearchRank(F("search_vector"), query)
+        else:
+            documents = documents.filter(_words_match(q))
+
+    if order == ORDER_RELEVANCE and ranked is not None:
+        return documents.order_by(ranked.desc(), "-registered_date", "-id")
+    return documents.order_by("-registered_date", "-id")
+
+
+def _cases_numbered(case_number: str, registers: QuerySet) -> QuerySet:
+    """The ids of the cases with this number, as a subquery (no join in the count). The
+    number is matched as typed and in upper case ("ks 2025/123" finds "KS 2025/123").
+
+    Naming the registers, even all of them, lets the database look the number up in the
+    (register, case number) unique index once per register instead of reading every case.
+    """
+    number = " ".join(case_number.split())
+    return Case.objects.filter(
+        register_id__in=registers.values("pk"), case_number__in={number, number.upper()}
+    ).values("pk")
+
+
+def count_documents(documents: QuerySet, limit: int = MAX_COUNTED) -> int:
+    """How many documents match, counting no further than `limit` + 1: a result above `limit`
+    means "more than `limit`". Counting every match of a common word in a million rows costs
+    more than finding the page of them to show."""
+    return documents.order_by()[: limit + 1].count()
+
+
+def _words_match(q: str) -> Q:
+    """Every word in the case title, the document title, the party or the case number.
+
+    A secrecy-marked document's title and a private individual's name are left out even if
+    a row holds them (the import never stores them), so a search cannot reveal what the
+    page would not show.
+    """
+    condition = Q()
+    for word in q.split()[:MAX_WORDS]:
+        condition &= (
+            Q(case__title__icontains=word)
+            | Q(case__case_number__icontains=word)
+            | Q(document_number__icontains=word)
+            | (Q(title__icontains=word) & Q(secrecy=""))
+            | (Q(party__icontains=word) & ~Q(party_type=Document.PartyType.PRIVATE))
+        )
+    return condition
