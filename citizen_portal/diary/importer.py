@@ -13,6 +13,7 @@ stored.
 
 import csv
 import hashlib
+import io
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -373,6 +374,127 @@ def _update_search_vectors(case_ids: set[int]) -> None:
         cursor.execute(SEARCH_VECTOR_SQL, [list(case_ids)])
 
 
+# -- PostgreSQL: COPY into a staging table, then one INSERT … ON CONFLICT per table ------------
+
+STAGING_TABLE = """
+CREATE TEMPORARY TABLE IF NOT EXISTS diary_import_staging (
+    seq integer,
+    municipality_id bigint,
+    register_id bigint,
+    case_number text,
+    case_title text,
+    department text,
+    document_number text,
+    document_title text,
+    document_date date,
+    registered_date date,
+    direction text,
+    party text,
+    party_type text,
+    secrecy text
+) ON COMMIT DROP
+"""
+STAGING_COLUMNS = (
+    "seq, municipality_id, register_id, case_number, case_title, department, document_number, "
+    "document_title, document_date, registered_date, direction, party, party_type, secrecy"
+)
+SEARCH_VECTOR = """
+    setweight(to_tsvector('swedish', {case}.title), 'A')
+    || setweight(to_tsvector('swedish', {document}.title), 'B')
+    || setweight(to_tsvector('swedish', {document}.party || ' ' || {case}.department), 'C')
+    || setweight(
+        to_tsvector('simple', {case}.case_number || ' ' || {document}.document_number), 'A'
+    )
+"""
+UPSERT_CASES = """
+INSERT INTO diary_case (register_id, municipality_id, case_number, title, department)
+SELECT DISTINCT ON (register_id, case_number)
+    register_id, municipality_id, case_number, case_title, department
+FROM diary_import_staging
+ORDER BY register_id, case_number, seq DESC
+ON CONFLICT (register_id, case_number) DO UPDATE
+    SET title = EXCLUDED.title, department = EXCLUDED.department
+    WHERE (diary_case.title, diary_case.department)
+        IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.department)
+RETURNING id, (xmax = 0) AS created
+"""
+# Only constant SQL is put into the statement; the rows travel by COPY.
+UPSERT_DOCUMENTS = f"""
+INSERT INTO diary_document (
+    case_id, municipality_id, register_id, document_number, title, document_date,
+    registered_date, direction, party, party_type, secrecy, search_vector
+)
+SELECT c.id, s.municipality_id, s.register_id, s.document_number, s.document_title,
+    s.document_date, s.registered_date, s.direction, s.party, s.party_type, s.secrecy,
+    {SEARCH_VECTOR.format(case="c", document="s").replace("s.title", "s.document_title")}
+FROM diary_import_staging AS s
+JOIN diary_case AS c ON c.register_id = s.register_id AND c.case_number = s.case_number
+ON CONFLICT (case_id, document_number) DO UPDATE SET
+    municipality_id = EXCLUDED.municipality_id, register_id = EXCLUDED.register_id,
+    title = EXCLUDED.title, document_date = EXCLUDED.document_date,
+    registered_date = EXCLUDED.registered_date, direction = EXCLUDED.direction,
+    party = EXCLUDED.party, party_type = EXCLUDED.party_type, secrecy = EXCLUDED.secrecy,
+    search_vector = EXCLUDED.search_vector
+RETURNING (xmax = 0) AS created
+"""  # noqa: S608
+
+
+def _write_batch_copy(batch: list[Row], registers: dict, result: ImportResult) -> None:
+    """The same as `_write_batch`, at PostgreSQL's speed: the rows go in by COPY and each table
+    is written by one statement, the search vector computed in it."""
+    for row in batch:
+        key = (row.municipality_id, row.register)
+        if key not in registers:
+            registers[key], _ = Register.objects.get_or_create(
+                municipality_id=row.municipality_id, code=row.register
+            )
+            result.registers.add(key)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for seq, row in enumerate(batch):
+        writer.writerow(
+            [
+                seq,
+                row.municipality_id,
+                registers[(row.municipality_id, row.register)].pk,
+                row.case_number,
+                row.case_title,
+                row.department,
+                row.document_number,
+                row.document_title,
+                row.document_date.isoformat() if row.document_date else "",
+                row.registered_date.isoformat(),
+                row.direction,
+                row.party,
+                row.party_type,
+                row.secrecy,
+            ]
+        )
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        cursor.execute(STAGING_TABLE)
+        cursor.execute("TRUNCATE diary_import_staging")
+        # Empty CSV fields are NULL only for the date; every text column takes "".
+        cursor.cursor.copy_expert(
+            f"COPY diary_import_staging ({STAGING_COLUMNS}) FROM STDIN WITH (FORMAT csv, "
+            "FORCE_NOT_NULL (case_number, case_title, department, document_number, "
+            "document_title, direction, party, party_type, secrecy))",
+            buffer,
+        )
+        cursor.execute(UPSERT_CASES)
+        changed_cases = cursor.fetchall()
+        result.cases_created += sum(created for _, created in changed_cases)
+        cursor.execute(UPSERT_DOCUMENTS)
+        created = sum(created for (created,) in cursor.fetchall())
+        result.documents_created += created
+        result.documents_updated += len(batch) - created
+        # A case whose title or department changed: its documents outside this batch search
+        # by the new words too.
+        retitled = [pk for pk, created in changed_cases if not created]
+        if retitled:
+            _update_search_vectors(set(retitled))
+
+
 def import_rows(
     rows: Callable[[], Iterable[dict]],
     *,
@@ -392,8 +514,9 @@ def import_rows(
     done = 0
     with transaction.atomic():
         checked = (check_row(raw, municipalities) for raw in rows())
+        write = _write_batch_copy if connection.vendor == "postgresql" else _write_batch
         for batch in _batches(checked, batch_size):
-            _write_batch(batch, registers, result)
+            write(batch, registers, result)
             done += len(batch)
             if progress:
                 progress(done, total, time.monotonic() - started)
