@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citizen_portal import views as citizen_views
+from citizen_portal.diary import api as diary_api
 from citizen_portal.diary import views as diary_views
 from search import views as search_views
 from search.sitemaps import PortalSitemap
@@ -16,6 +17,9 @@ from .health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Open data, language-neutral: outside i18n_patterns.
+    path("api/v1/diary/", diary_api.diary_api, name="diary_api"),
+    path("api/v1/schema/", diary_api.schema, name="api_schema"),
     # Wagtail's own password form would skip the second factor: sign in through allauth.
     path(
         "admin/login/",

@@ -251,6 +251,9 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Requests per minute one client address may make to the open-data API (/api/v1/); 0: no limit.
+DIARY_API_REQUESTS_PER_MINUTE = int(os.environ.get("DIARY_API_REQUESTS_PER_MINUTE", "60"))
+
 WAGTAIL_SITE_NAME = "Dalslandsportalen"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
