@@ -78,25 +78,12 @@ PARTIES = [
     ("Fyrbodals kommunalförbund", "organisation"),
     ("Privatperson", "private"),
 ]
-FIELDS = [
-    "municipality",
-    "register",
-    "case_number",
-    "case_title",
-    "document_number",
-    "document_title",
-    "document_date",
-    "registered_date",
-    "direction",
-    "party",
-    "party_type",
-    "department",
-    "secrecy",
-]
 
 
 def write_rows(path: Path, count: int) -> None:
     """`count` rows, about four documents per case, over the last three years."""
+    from citizen_portal.diary.importer import FIELDS  # after django.setup()
+
     rng = random.Random(count)  # noqa: S311 - test data, the same file every time
     today = date.today()
     with open(path, "w", encoding="utf-8", newline="") as file:

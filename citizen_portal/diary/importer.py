@@ -357,21 +357,18 @@ def _existing_case_ids(cases: dict) -> dict:
     return ids
 
 
-SEARCH_VECTOR_SQL = """
-UPDATE diary_document AS d
-SET search_vector =
-    setweight(to_tsvector('swedish', c.title), 'A')
-    || setweight(to_tsvector('swedish', d.title), 'B')
-    || setweight(to_tsvector('swedish', d.party || ' ' || c.department), 'C')
-    || setweight(to_tsvector('simple', c.case_number || ' ' || d.document_number), 'A')
-FROM diary_case AS c
-WHERE d.case_id = c.id AND c.id = ANY(%s)
-"""
+def _search_vector_sql() -> str:
+    """The UPDATE that recomputes the search vectors of the documents of some cases."""
+    vector = SEARCH_VECTOR.format(case="c", document="d")
+    return (
+        f"UPDATE diary_document AS d SET search_vector = {vector} "  # noqa: S608 - constant SQL
+        "FROM diary_case AS c WHERE d.case_id = c.id AND c.id = ANY(%s)"
+    )
 
 
 def _update_search_vectors(case_ids: set[int]) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTOR_SQL, [list(case_ids)])
+        cursor.execute(_search_vector_sql(), [list(case_ids)])
 
 
 # -- PostgreSQL: COPY into a staging table, then one INSERT … ON CONFLICT per table ------------
