@@ -340,7 +340,7 @@ def _write_batch(batch: list[Row], registers: dict, result: ImportResult) -> Non
     result.documents_updated += updated
     result.documents_created += len(documents) - updated
     if connection.vendor == "postgresql":
-        _update_search_vectors(set(case_ids.values()))
+        update_search_vectors(set(case_ids.values()))
 
 
 def _existing_case_ids(cases: dict) -> dict:
@@ -366,7 +366,7 @@ def _search_vector_sql() -> str:
     )
 
 
-def _update_search_vectors(case_ids: set[int]) -> None:
+def update_search_vectors(case_ids: set[int]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_search_vector_sql(), [list(case_ids)])
 
@@ -489,7 +489,7 @@ def _write_batch_copy(batch: list[Row], registers: dict, result: ImportResult) -
         # by the new words too.
         retitled = [pk for pk, created in changed_cases if not created]
         if retitled:
-            _update_search_vectors(set(retitled))
+            update_search_vectors(set(retitled))
 
 
 def import_rows(

@@ -29,7 +29,7 @@ def diary_case(django_db_blocker, live_url):
     a private individual's and a secrecy-marked one (with a title that must never show)."""
     from django.db import connection
 
-    from citizen_portal.diary.importer import SEARCH_VECTOR_SQL
+    from citizen_portal.diary.importer import update_search_vectors
     from citizen_portal.diary.models import Case, Document, Register
     from portal.models import Municipality
 
@@ -63,8 +63,7 @@ def diary_case(django_db_blocker, live_url):
                 secrecy=secrecy,
             )
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(SEARCH_VECTOR_SQL, [[case.pk]])
+            update_search_vectors({case.pk})
     yield case
     with django_db_blocker.unblock():
         register.delete()

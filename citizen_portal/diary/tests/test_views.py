@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from citizen_portal.diary.importer import SEARCH_VECTOR_SQL
+from citizen_portal.diary.importer import update_search_vectors
 from citizen_portal.diary.models import Case, Document, Register
 from citizen_portal.diary.search import search_documents
 from portal.models import Municipality
@@ -64,8 +64,7 @@ def make_document(
         secrecy=secrecy,
     )
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(SEARCH_VECTOR_SQL, [[case.pk]])
+        update_search_vectors({case.pk})
     return document
 
 
