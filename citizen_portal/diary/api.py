@@ -5,8 +5,8 @@ stored), the import's field names. Throttled per client address.
 """
 
 import time
-from datetime import date
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
@@ -52,51 +52,42 @@ def throttled(request) -> int | None:
     return None
 
 
-def _parse(request) -> tuple[dict, dict]:
-    """Search arguments from the query string, and errors by parameter (in English: an API)."""
-    query = request.GET
-    errors: dict[str, str] = {}
-    arguments: dict = {"q": query.get("q", "").strip(), "order": ORDER_DATE}
-    slug = query.get("municipality", "").strip()
-    arguments["municipality"] = None
-    if slug:
-        arguments["municipality"] = Municipality.objects.filter(slug=slug).first()
-        if arguments["municipality"] is None:
-            slugs = ", ".join(Municipality.objects.values_list("slug", flat=True))
-            errors["municipality"] = f"unknown municipality {slug!r}; one of {slugs}"
-    arguments["register"] = query.get("register", "").strip().upper()
-    for name in ("date_from", "date_to"):
-        value = query.get(name, "").strip()
-        arguments[name] = None
-        if value:
-            try:
-                arguments[name] = date.fromisoformat(value)
-            except ValueError:
-                errors[name] = f"{value!r} is not a date in the form YYYY-MM-DD"
-    if (
-        arguments["date_from"]
-        and arguments["date_to"]
-        and arguments["date_from"] > arguments["date_to"]
-    ):
-        errors["date_to"] = "date_to is before date_from"
-    direction = query.get("direction", "").strip()
-    if direction and direction not in DIRECTIONS:
-        errors["direction"] = f"one of {', '.join(DIRECTIONS)}"
-    arguments["direction"] = direction
-    arguments["case_number"] = query.get("case_number", "").strip()
-    if query.get("order") == "relevance":
-        arguments["order"] = ORDER_RELEVANCE
-    return arguments, errors
+class DiaryApiQuery(forms.Form):
+    """The API's query parameters (English names, the import's vocabulary)."""
 
+    q = forms.CharField(required=False)
+    municipality = forms.ModelChoiceField(
+        Municipality.objects.all(), to_field_name="slug", required=False
+    )
+    register = forms.CharField(required=False)
+    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    direction = forms.ChoiceField(choices=[("", "")] + Document.Direction.choices, required=False)
+    case_number = forms.CharField(required=False)
+    order = forms.ChoiceField(
+        choices=[("date", "date"), ("relevance", "relevance")], required=False
+    )
+    page = forms.IntegerField(min_value=1, required=False)
+    page_size = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
 
-def _positive(request, name: str, default: int, maximum: int | None = None) -> int | None:
-    try:
-        value = int(request.GET.get(name, default))
-    except ValueError:
-        return None
-    if value < 1 or (maximum and value > maximum):
-        return None
-    return value
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "date_to is before date_from")
+        return data
+
+    def search_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "q": data["q"],
+            "municipality": data["municipality"],
+            "register": data["register"].upper(),
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+            "direction": data["direction"],
+            "case_number": data["case_number"],
+            "order": ORDER_RELEVANCE if data["order"] == "relevance" else ORDER_DATE,
+        }
 
 
 def result(document: Document) -> dict:
@@ -127,17 +118,14 @@ def diary_api(request):
             status=429,
             Retry_After=str(wait),
         )
-    arguments, errors = _parse(request)
-    page = _positive(request, "page", 1)
-    page_size = _positive(request, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
-    if page is None:
-        errors["page"] = "a whole number from 1"
-    if page_size is None:
-        errors["page_size"] = f"a whole number from 1 to {MAX_PAGE_SIZE}"
-    if errors:
+    query = DiaryApiQuery(request.GET)
+    if not query.is_valid():
+        errors = {name: " ".join(messages) for name, messages in query.errors.items()}
         return _json({"errors": errors}, status=400)
+    page = query.cleaned_data["page"] or 1
+    page_size = query.cleaned_data["page_size"] or PAGE_SIZE
 
-    documents = search_documents(**arguments)
+    documents = search_documents(**query.search_arguments())
     count = documents.count()
     start = (page - 1) * page_size
     rows = list(documents[start : start + page_size])
