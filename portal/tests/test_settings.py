@@ -32,7 +32,10 @@ print(json.dumps({
 """
 
 
-def start(settings_module: str, **environ: str) -> subprocess.CompletedProcess:
+def start(
+    settings_module: str, script: str = SHOW_SETTINGS, **environ: str
+) -> subprocess.CompletedProcess:
+    """Load `settings_module` in a fresh interpreter with only `environ`, run `script`."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "PYTHONPATH": str(settings.BASE_DIR),
@@ -40,7 +43,7 @@ def start(settings_module: str, **environ: str) -> subprocess.CompletedProcess:
         **environ,
     }
     return subprocess.run(
-        [sys.executable, "-c", SHOW_SETTINGS],
+        [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,

@@ -23,24 +23,21 @@ def test_production_settings_refuse_the_demo_identity_provider():
     assert "DEMO_IDENTITY_PROVIDER" in result.stderr.strip().splitlines()[-1]
 
 
-def test_production_settings_without_providers_offer_no_single_sign_on(monkeypatch):
-    monkeypatch.setattr("portal.tests.test_settings.SHOW_SETTINGS", SHOW_PROVIDERS)
-
-    result = start("portal.settings.production", **PRODUCTION)
+def test_production_settings_without_providers_offer_no_single_sign_on():
+    result = start("portal.settings.production", SHOW_PROVIDERS, **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {}
 
 
-def test_production_settings_use_the_configured_providers(monkeypatch):
-    monkeypatch.setattr("portal.tests.test_settings.SHOW_SETTINGS", SHOW_PROVIDERS)
+def test_production_settings_use_the_configured_providers():
     environ = {
         "EMPLOYEE_OIDC_SERVER_URL": "https://login.dalsland.example/realms/kommun/",
         "EMPLOYEE_OIDC_CLIENT_ID": "portal",
         "EMPLOYEE_OIDC_CLIENT_SECRET": "s3cret",
     }
 
-    result = start("portal.settings.production", **PRODUCTION, **environ)
+    result = start("portal.settings.production", SHOW_PROVIDERS, **PRODUCTION, **environ)
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
@@ -60,12 +57,11 @@ def test_production_settings_name_the_missing_half_of_a_provider():
     assert "CITIZEN_OIDC_SERVER_URL" not in message
 
 
-def test_the_demo_settings_use_the_demo_provider_unless_a_real_one_is_set(monkeypatch):
-    monkeypatch.setattr("portal.tests.test_settings.SHOW_SETTINGS", SHOW_PROVIDERS)
-
-    demo = start("portal.settings.dev")
+def test_the_demo_settings_use_the_demo_provider_unless_a_real_one_is_set():
+    demo = start("portal.settings.dev", SHOW_PROVIDERS)
     real = start(
         "portal.settings.dev",
+        SHOW_PROVIDERS,
         CITIZEN_OIDC_SERVER_URL="https://eid.example",
         CITIZEN_OIDC_CLIENT_ID="portal",
         CITIZEN_OIDC_CLIENT_SECRET="s3cret",
