@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.audit.receivers import client_ip
@@ -73,7 +74,7 @@ class DiaryApiQuery(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "date_to is before date_from")
+            self.add_error("date_to", _("date_to är före date_from."))
         return data
 
     def search_arguments(self) -> dict:
