@@ -1,9 +1,10 @@
 """Importing diary entries: one document per row, CSV or JSON (docs/diary-import.md).
 
-A file is imported whole or not at all. The first pass reads every row and checks it; if any
-row is wrong, every wrong row is reported with its number and reason and nothing is written.
-The second pass reads the file again and writes it in batches inside one transaction, so a
-failure half-way (a lost database connection, say) leaves the diary as it was.
+A file is imported whole or not at all. It is read once, inside one database transaction:
+each row is checked and the checked rows are written in batches. After the first wrong row
+nothing more is written, but the rest of the file is still checked so that every wrong row is
+reported with its number and reason; then the transaction is rolled back, so nothing of the
+file is kept. A failure half-way (a lost database connection, say) rolls back the same way.
 
 Re-importing updates: a document is identified by (municipality, register, case number,
 document number), a case by (municipality, register, case number); what the file says replaces
@@ -58,7 +59,7 @@ MAX_LENGTHS = {
     "department": 150,
     "secrecy": 100,
 }
-BATCH_SIZE = 5000
+BATCH_SIZE = 20_000
 MAX_REPORTED_ERRORS = 200
 
 
@@ -125,9 +126,11 @@ def _text(raw: dict, name: str) -> str:
     value = raw.get(name)
     if value is None:
         return ""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"{name}: ska vara text")
-    return " ".join(str(value).split())
+    if type(value) is not str:  # noqa: E721 - the common case first; a bool is no number here
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{name}: ska vara text")
+        value = str(value)
+    return " ".join(value.split())
 
 
 def _date(raw: dict, name: str, *, required: bool) -> date | None:
@@ -225,50 +228,6 @@ def read_file(path: Path) -> Iterator[dict]:
         yield from data
     else:
         raise ImportRejected([RowError(0, "filen ska sluta på .csv eller .json")], 1)
-
-
-def check_rows(rows: Iterable[dict]) -> int:
-    """Check every row; raise ImportRejected listing the wrong ones. Returns the row count."""
-    municipalities = dict(Municipality.objects.values_list("slug", "pk"))
-    errors: list[RowError] = []
-    total_errors = 0
-    seen: dict[bytes, int] = {}
-    count = 0
-    for number, raw in enumerate(rows, start=1):
-        count = number
-        try:
-            row = check_row(raw, municipalities)
-        except ValueError as error:
-            total_errors += 1
-            if len(errors) < MAX_REPORTED_ERRORS:
-                errors.append(RowError(number, str(error)))
-            continue
-        # 16 bytes per document instead of the whole key: a million rows fit in memory.
-        fingerprint = hashlib.blake2b(
-            "\x1f".join(map(str, row.key)).encode(), digest_size=16
-        ).digest()
-        if fingerprint in seen:
-            total_errors += 1
-            if len(errors) < MAX_REPORTED_ERRORS:
-                errors.append(
-                    RowError(number, f"samma handling som rad {seen[fingerprint]} (dubblett)")
-                )
-        else:
-            seen[fingerprint] = number
-    if total_errors:
-        raise ImportRejected(errors, total_errors)
-    return count
-
-
-def _batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    batch: list[Row] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _write_batch(batch: list[Row], registers: dict, result: ImportResult) -> None:
@@ -492,34 +451,99 @@ def _write_batch_copy(batch: list[Row], registers: dict, result: ImportResult) -
             update_search_vectors(set(retitled))
 
 
+class _Checker:
+    """Checks rows one by one and remembers the wrong ones and every document seen, to report
+    a document that appears twice in the file."""
+
+    def __init__(self):
+        self.municipalities = dict(Municipality.objects.values_list("slug", "pk"))
+        self.errors: list[RowError] = []
+        self.total_errors = 0
+        self.seen: dict[bytes, int] = {}
+
+    def check(self, number: int, raw) -> Row | None:
+        try:
+            row = check_row(raw, self.municipalities)
+        except ValueError as error:
+            self._error(number, str(error))
+            return None
+        # 16 bytes per document instead of the whole key: a million rows fit in memory.
+        fingerprint = hashlib.blake2b(
+            "\x1f".join(map(str, row.key)).encode(), digest_size=16
+        ).digest()
+        first = self.seen.setdefault(fingerprint, number)
+        if first != number:
+            self._error(number, f"samma handling som rad {first} (dubblett)")
+            return None
+        return row
+
+    def _error(self, number: int, reason: str) -> None:
+        self.total_errors += 1
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append(RowError(number, reason))
+
+
 def import_rows(
     rows: Callable[[], Iterable[dict]],
     *,
-    progress: Callable[[int, int, float], None] | None = None,
+    progress: Callable[[int, int | None, float], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    total: int | None = None,
 ) -> ImportResult:
-    """Check, then import, the rows that `rows()` yields (called twice: once per pass).
+    """Check and import the rows that `rows()` yields, in one pass and one transaction.
 
-    Raises ImportRejected, having written nothing, when any row is wrong. `progress(done,
-    total, seconds)` is called after each batch.
+    Raises ImportRejected, having kept nothing, when any row is wrong. `progress(done, total,
+    seconds)` is called after each batch written; `total` is what the caller knows of the
+    number of rows beforehand (None: unknown).
     """
     started = time.monotonic()
-    total = check_rows(rows())
-    municipalities = dict(Municipality.objects.values_list("slug", "pk"))
-    result = ImportResult(rows=total)
+    checker = _Checker()
+    result = ImportResult()
     registers: dict = {}
-    done = 0
+    write = _write_batch_copy if connection.vendor == "postgresql" else _write_batch
+    batch: list[Row] = []
+    number = 0
     with transaction.atomic():
-        checked = (check_row(raw, municipalities) for raw in rows())
-        write = _write_batch_copy if connection.vendor == "postgresql" else _write_batch
-        for batch in _batches(checked, batch_size):
+        for number, raw in enumerate(rows(), start=1):
+            row = checker.check(number, raw)
+            if checker.total_errors:
+                batch.clear()  # a rejected file: check the rest, write nothing more
+                continue
+            batch.append(row)
+            if len(batch) == batch_size:
+                write(batch, registers, result)
+                batch = []
+                if progress:
+                    progress(number, total, time.monotonic() - started)
+        if checker.total_errors:
+            # Leaving the block by this exception rolls back what was written.
+            raise ImportRejected(checker.errors, checker.total_errors)
+        if batch:
             write(batch, registers, result)
-            done += len(batch)
             if progress:
-                progress(done, total, time.monotonic() - started)
+                progress(number, total, time.monotonic() - started)
+    result.rows = number
     result.seconds = time.monotonic() - started
     return result
 
 
+def count_rows(path: Path) -> int | None:
+    """The number of rows of a CSV file, counted by its line ends (cheap even for a million
+    rows); a quoted value with a line break in it makes this a little too high. None for JSON,
+    whose rows are only known once it is parsed."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        return None
+    lines, last = 0, b"\n"
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    if last != b"\n":
+        lines += 1  # the last row has no line end
+    return max(lines - 1, 0)  # less the header
+
+
 def import_file(path, **kwargs) -> ImportResult:
+    kwargs.setdefault("total", count_rows(path))
     return import_rows(lambda: read_file(path), **kwargs)

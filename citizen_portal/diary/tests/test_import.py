@@ -130,6 +130,34 @@ def test_a_file_with_one_wrong_row_imports_nothing_and_names_the_row(tmp_path):
     assert "registered_date" in rejected.value.errors[0].reason
 
 
+def test_a_wrong_row_after_written_batches_takes_back_what_was_written(tmp_path):
+    """The file is written batch by batch as it is read: a wrong row near the end must undo
+    the new documents and the updates written before it."""
+    import_file(write_csv(tmp_path / "first.csv", [ROWS[0]]))
+    stored = Document.objects.get(document_number=ROWS[0]["document_number"])
+    before = Document.objects.count()
+    changed = {**ROWS[0], "document_title": "Ändrad rubrik som inte ska sparas"}
+    bad = {**ROWS[2], "direction": "sideways"}
+    path = write_csv(tmp_path / "diarium.csv", [changed, ROWS[1], bad])
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(path, batch_size=1)
+
+    assert [error.row for error in rejected.value.errors] == [3]
+    assert Document.objects.count() == before
+    stored.refresh_from_db()
+    assert stored.title == ROWS[0]["document_title"]
+
+
+def test_progress_is_reported_per_batch_against_the_counted_rows(tmp_path):
+    calls = []
+    path = write_csv(tmp_path / "diarium.csv", ROWS)
+
+    import_file(path, batch_size=2, progress=lambda done, total, _s: calls.append((done, total)))
+
+    assert calls == [(2, 3), (3, 3)]
+
+
 @pytest.mark.parametrize(
     ("change", "reason"),
     [

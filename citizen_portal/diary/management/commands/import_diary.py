@@ -24,9 +24,10 @@ class Command(BaseCommand):
         def progress(done, total, seconds):
             if verbosity >= 1:
                 rate = done / seconds if seconds else 0
-                self.stdout.write(f"  {done:>9} av {total} rader ({rate:,.0f} rader/s)")
+                of = f" av {total}" if total else ""
+                self.stdout.write(f"  {done:>9}{of} rader ({rate:,.0f} rader/s)")
 
-        self.stdout.write(f"Kontrollerar {path} …")
+        self.stdout.write(f"Importerar {path} …")
         try:
             result = import_file(path, progress=progress)
         except ImportRejected as rejected:
