@@ -52,6 +52,7 @@ ROLES = {
     "granskare": "Granskare",
     "it-drift": "IT-drift",
     "administrator": "Administratör",
+    "registrator": "Registrator",
 }
 
 NETWORKS = {
@@ -197,6 +198,16 @@ IDENTITIES = [
         ["redaktor", "granskare"],
         "administrativt",
         "Kommunikatör i Färgelanda med två roller: skriver sidor och granskar andras.",
+    ),
+    _employee(
+        "birgitta-johansson",
+        "Birgitta",
+        "Johansson",
+        "mellerud",
+        "kommunstyrelseforvaltningen",
+        ["registrator"],
+        "administrativt",
+        "Registrator i Mellerud. Tar emot och hanterar begäranden om allmänna handlingar.",
     ),
     _employee(
         "oskar-lund",

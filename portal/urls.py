@@ -43,6 +43,14 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("diarium/", diary_views.diary_search, name="diary_search"),
+    # Before the case route, which would take `postlista` and `begar-ut` for a municipality.
+    path("diarium/postlista/", diary_views.diary_postlista, name="diary_postlista"),
+    path("diarium/begar-ut/", diary_views.diary_request, name="diary_request"),
+    path(
+        "diarium/begar-ut/kvitto/",
+        diary_views.diary_request_receipt,
+        name="diary_request_receipt",
+    ),
     # Case numbers hold slashes and spaces (`KS 2025/123`): the last segment is a `path`.
     path(
         "diarium/<slug:municipality>/<str:register>/<path:case_number>/",

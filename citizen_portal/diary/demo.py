@@ -25,7 +25,7 @@ from citizen_portal.demo_content.departments import DEPARTMENTS
 from portal.demo import seeder
 
 from .importer import import_rows
-from .models import Document, Register
+from .models import Document, DocumentRequest, Register
 
 SEED = 2026
 DAYS_BACK = 548  # about 18 months
@@ -1413,3 +1413,167 @@ def seed_diary(stdout, style):
     result = import_rows(lambda: rows)
     _name_registers()
     return f"{_swedish_number(result.rows)} diarieposter i {len(MUNICIPALITIES)} kommuner"
+
+
+# --- Requests for documents ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoRequest:
+    municipality: str
+    register: str
+    days_ago: int  # 0: today
+    access: str
+    status: str = DocumentRequest.Status.NEW
+    from_document: str = ""  # "latest" or "secret": a row of the register; "": a description
+    description: str = ""
+    name: str = ""
+    email: str = ""
+    postal_address: str = ""
+    phone: str = ""
+    written_decision: bool = False
+    note: str = ""
+
+
+READ, PAPER, ELECTRONIC = (choice.value for choice in DocumentRequest.Access)
+IN_PROGRESS, HANDLED = DocumentRequest.Status.IN_PROGRESS, DocumentRequest.Status.HANDLED
+
+# Some from today, some a few days old and still open (overdue), some handled; from rows of
+# the diary and for documents that are not in it, anonymous and with contact details. The
+# e-mail addresses are on example.org (RFC 2606), so no demo e-mail reaches anyone.
+DEMO_REQUESTS = [
+    DemoRequest(
+        "mellerud",
+        "KS",
+        0,
+        ELECTRONIC,
+        from_document="latest",
+        email="nyhetsdesk@example.org",
+        name="Nyhetsdesken, lokalredaktionen",
+    ),
+    DemoRequest(
+        "amal",
+        "MBN",
+        0,
+        PAPER,
+        description="Bygglovsritningarna för Kungsgatan 14 i Åmål, från ombyggnaden på "
+        "1980-talet. Fasadritningar och planritningar räcker.",
+        postal_address="Kungsgatan 14\n662 30 Åmål",
+        written_decision=True,
+    ),
+    DemoRequest("bengtsfors", "MBN", 0, READ, from_document="latest"),
+    DemoRequest(
+        "dals-ed",
+        "KS",
+        2,
+        ELECTRONIC,
+        from_document="latest",
+        email="forening.ed@example.org",
+        name="Eds hembygdsförening",
+    ),
+    DemoRequest(
+        "fargelanda",
+        "BUN",
+        3,
+        READ,
+        status=IN_PROGRESS,
+        from_document="secret",
+        written_decision=True,
+        phone="070-412 88 31",
+        note="Sekretessprövas hos barn- och utbildningsförvaltningen. Svar utlovat i morgon.",
+    ),
+    DemoRequest(
+        "bengtsfors",
+        "KS",
+        5,
+        PAPER,
+        description="Protokollen från kommunstyrelsens sammanträden i januari och februari i "
+        "år, med bilagor.",
+        name="Gun Persson",
+        postal_address="Sjövägen 3\n666 31 Bengtsfors",
+    ),
+    DemoRequest(
+        "mellerud",
+        "KS",
+        1,
+        READ,
+        status=HANDLED,
+        from_document="latest",
+        note="Personen läste handlingen i receptionen samma eftermiddag.",
+    ),
+    DemoRequest(
+        "amal",
+        "KS",
+        8,
+        ELECTRONIC,
+        status=HANDLED,
+        from_document="latest",
+        email="student.uppsats@example.org",
+        note="Skickad som pdf med e-post samma dag.",
+    ),
+]
+
+
+def _demo_request_time(days_ago: int, now):
+    """An office-hours time `days_ago` days back; for today, shortly before now (and never
+    before midnight, so it stays one of today's)."""
+    if days_ago == 0:
+        midnight = timezone.localtime(now).replace(hour=0, minute=1, second=0, microsecond=0)
+        return max(midnight, now - timedelta(minutes=35))
+    day = timezone.localtime(now) - timedelta(days=days_ago)
+    return day.replace(hour=9 + days_ago % 6, minute=(days_ago * 17) % 60, second=0)
+
+
+@seeder(65)
+def seed_document_requests(stdout, style):
+    """A handful of requests so the registrars' list in the admin shows its order. Once: on a
+    later run the ones that were today's are simply older, as they would be."""
+    existing = DocumentRequest.objects.count()
+    if existing:
+        return f"{existing} begäranden om handlingar fanns redan"
+    now = timezone.now()
+    created = 0
+    for demo in DEMO_REQUESTS:
+        register = (
+            Register.objects.filter(municipality__slug=demo.municipality, code=demo.register)
+            .select_related("municipality")
+            .first()
+        )
+        if register is None:
+            continue
+        fields = {}
+        if demo.from_document:
+            documents = Document.objects.filter(register=register).select_related("case")
+            if demo.from_document == "secret":
+                documents = documents.exclude(secrecy="")
+            document = documents.order_by("-registered_date", "-id").first()
+            if document is None:
+                continue
+            fields = {
+                "case": document.case,
+                "document": document,
+                "case_number": document.case.case_number,
+                "case_title": document.case.title,
+                "document_number": document.document_number,
+                "document_title": str(document.display_title),
+            }
+        created_at = _demo_request_time(demo.days_ago, now)
+        DocumentRequest.objects.create(
+            reference=DocumentRequest.next_reference(timezone.localtime(created_at).year),
+            municipality=register.municipality,
+            register=register,
+            description=demo.description,
+            access=demo.access,
+            name=demo.name,
+            email=demo.email,
+            postal_address=demo.postal_address,
+            phone=demo.phone,
+            written_decision=demo.written_decision,
+            created_at=created_at,
+            status=demo.status,
+            handled_at=created_at + timedelta(hours=3) if demo.status == HANDLED else None,
+            internal_note=demo.note,
+            **fields,
+        )
+        created += 1
+    return f"{created} begäranden om handlingar"

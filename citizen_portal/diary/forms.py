@@ -2,6 +2,7 @@
 public contract). Every field is optional; the parameter names are Swedish because they are
 part of the public address."""
 
+import re
 from datetime import datetime
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Municipality
 
-from .models import Document, Register
+from .models import Case, Document, DocumentRequest, Register
 from .search import MAX_QUERY_LENGTH, ORDER_DATE, ORDER_RELEVANCE
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -216,3 +217,271 @@ class DiarySearchForm(forms.Form):
             "case_number": data["diarienummer"],
             "order": SORT_ORDERS.get(data["sortera"], ORDER_DATE),
         }
+
+
+# --- Requests for official documents (DOMAIN.md §2.5) ----------------------------------------
+
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
+
+
+class DocumentRequestForm(forms.Form):
+    """Begär ut en allmän handling. Only what routing needs is required: anyone may ask
+    anonymously and without giving a reason (TF 2 kap. 18 §), so contact details are asked for
+    only where a copy has to be sent somewhere.
+
+    `document` or `case` comes from the diary row the person started from; the municipality,
+    register and case number are then known and not asked for."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun"),
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj kommun"),
+        error_messages={
+            "required": _("Välj den kommun som har handlingen."),
+            "invalid_choice": _("Välj en av kommunerna i listan."),
+        },
+    )
+    register = forms.TypedChoiceField(
+        label=_("Nämnd eller diarium"),
+        help_text=_(
+            "Den nämnd som har handlingen. Vet du inte vilken? Välj kommunstyrelsen, så lämnar "
+            "registratorn begäran vidare."
+        ),
+        coerce=int,
+        error_messages={
+            "required": _("Välj nämnd eller diarium."),
+            "invalid_choice": _("Välj en nämnd eller ett diarium i listan."),
+        },
+    )
+    case_number = forms.CharField(
+        label=_("Diarienummer"),
+        help_text=_("Om du vet det, till exempel KS 2025/123."),
+        required=False,
+        max_length=60,
+    )
+    description = forms.CharField(
+        label=_("Vad vill du ta del av?"),
+        help_text=_(
+            "Beskriv handlingen så gott du kan: vad den handlar om, ungefär när den kom in eller "
+            "skickades och vem som skrev den."
+        ),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Beskriv vilken handling du vill ta del av.")},
+    )
+    access = forms.ChoiceField(
+        label=_("Hur vill du ta del av handlingen?"),
+        choices=DocumentRequest.Access.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj hur du vill ta del av handlingen.")},
+    )
+    name = forms.CharField(label=_("Namn"), required=False, max_length=200)
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        help_text=_(
+            "Behövs för en elektronisk kopia. Du får då också en bekräftelse med din referens."
+        ),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Skriv e-postadressen som namn@exempel.se.")},
+    )
+    postal_address = forms.CharField(
+        label=_("Postadress"),
+        help_text=_("Behövs för en kopia på papper: gatuadress eller box, postnummer och ort."),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefonnummer"),
+        help_text=_("Om registratorn behöver fråga något om din begäran."),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    written_decision = forms.BooleanField(
+        label=_(
+            "Jag vill ha ett skriftligt beslut som jag kan överklaga, om kommunen inte lämnar ut "
+            "handlingen"
+        ),
+        help_text=_("Lämna då en e-postadress eller postadress, så att beslutet kan skickas."),
+        required=False,
+    )
+    # A honeypot: hidden from view and skipped by the keyboard, so only a robot fills it in.
+    website = forms.CharField(
+        label=_("Lämna det här fältet tomt"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    CONTACT_FIELDS = ("name", "email", "postal_address", "phone")
+
+    def __init__(self, *args, document=None, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+        self.case = document.case if document is not None else case
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if self.case is not None:
+            for name in ("municipality", "register", "case_number"):
+                del self.fields[name]
+            description = self.fields["description"]
+            if document is not None:
+                description.label = _("Vill du lägga till något?")
+                description.help_text = _("Till exempel om du bara vill ha vissa sidor.")
+                description.required = False
+            else:
+                description.help_text = _(
+                    "Alla handlingar i ärendet, eller bara vissa? Handlingsnumren står i "
+                    "tabellen på ärendets sida."
+                )
+                description.initial = _("Alla handlingar i ärendet.")
+        else:
+            self.registers = {
+                register.pk: register
+                for register in Register.objects.select_related("municipality").order_by(
+                    "municipality__sort_order", "code"
+                )
+            }
+            groups: dict[str, list] = {}
+            for register in self.registers.values():
+                label = f"{register.name} ({register.code})" if register.name else register.code
+                groups.setdefault(register.municipality.name, []).append((register.pk, label))
+            self.fields["register"].choices = [("", _("Välj nämnd")), *groups.items()]
+
+    @property
+    def contact_fields(self):
+        return [self[name] for name in self.CONTACT_FIELDS]
+
+    @property
+    def request_fields(self):
+        """The fields about what is asked for, in order (the contact fields come apart)."""
+        names = ("municipality", "register", "case_number", "description", "access")
+        return [self[name] for name in names if name in self.fields]
+
+    def clean_case_number(self):
+        return " ".join(self.cleaned_data["case_number"].split())
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE_NUMBER.match(phone):
+            raise ValidationError(
+                _("Skriv telefonnumret med siffror, till exempel 0530-180 00."), code="phone"
+            )
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            # Say nothing a robot could learn from, and keep nothing.
+            raise ValidationError(
+                _(
+                    "Vi kunde inte ta emot begäran. Försök igen, eller skicka den med e-post "
+                    "till kommunens registrator."
+                ),
+                code="honeypot",
+            )
+        municipality = cleaned.get("municipality")
+        register_pk = cleaned.get("register")
+        if municipality is not None and register_pk is not None:
+            register = self.registers[register_pk]
+            if register.municipality_id != municipality.pk:
+                self.add_error(
+                    "register",
+                    ValidationError(
+                        _(
+                            "Välj en nämnd hos %(municipality)s: den du valde hör till en annan "
+                            "kommun."
+                        ),
+                        params={"municipality": municipality.name},
+                        code="register_municipality",
+                    ),
+                )
+            else:
+                cleaned["register"] = register
+        access = cleaned.get("access")
+        electronic = access == DocumentRequest.Access.ELECTRONIC
+        # An address typed wrongly already has its own message.
+        if electronic and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                ValidationError(
+                    _("Skriv din e-postadress: dit skickas den elektroniska kopian."),
+                    code="email_required",
+                ),
+            )
+        if access == DocumentRequest.Access.PAPER and not cleaned.get("postal_address"):
+            self.add_error(
+                "postal_address",
+                ValidationError(
+                    _("Skriv din postadress: dit skickas kopian på papper."),
+                    code="postal_address_required",
+                ),
+            )
+        return cleaned
+
+    def request_fields_values(self) -> dict:
+        """The DocumentRequest fields of a valid form."""
+        data = self.cleaned_data
+        values = {
+            "description": data["description"].strip(),
+            "access": data["access"],
+            "written_decision": data["written_decision"],
+            **{name: data[name].strip() for name in self.CONTACT_FIELDS},
+        }
+        if self.document is not None:
+            values |= {
+                "document": self.document,
+                "document_number": self.document.document_number,
+                # Never the secret title: the marking and its reference, as the diary shows it.
+                "document_title": str(self.document.display_title),
+            }
+        if self.case is not None:
+            case = self.case
+            values |= {
+                "municipality": case.municipality,
+                "register": case.register,
+                "case": case,
+                "case_number": case.case_number,
+                "case_title": case.title,
+            }
+        else:
+            register = data["register"]
+            case = None
+            if data["case_number"]:
+                case = Case.objects.filter(
+                    register=register, case_number=data["case_number"]
+                ).first()
+            values |= {
+                "municipality": data["municipality"],
+                "register": register,
+                "case": case,
+                "case_number": data["case_number"],
+                "case_title": case.title if case else "",
+            }
+        return values
+
+
+class PostlistaForm(forms.Form):
+    """The postlista's one choice: `/diarium/postlista/?kommun=<slug>`, or all five."""
+
+    kommun = forms.ChoiceField(
+        label=_("Kommun"),
+        required=False,
+        error_messages={"invalid_choice": _("Välj en av kommunerna i listan.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities = {m.slug: m for m in Municipality.objects.all()}
+        self.fields["kommun"].choices = [
+            ("", _("Alla kommuner")),
+            *((slug, m.name) for slug, m in self.municipalities.items()),
+        ]
+
+    def municipalities_to_show(self) -> list:
+        chosen = self.cleaned_data["kommun"]
+        if chosen:
+            return [self.municipalities[chosen]]
+        return list(self.municipalities.values())

@@ -44,6 +44,11 @@ ROLES: dict[str, Role] = {
         _("Driftar portalen och följer inloggningar i granskningsloggen."),
         (ADMIN_ACCESS, "audit.view_authevent"),
     ),
+    "registrator": Role(
+        _("Registrator"),
+        _("Tar emot och hanterar begäranden om allmänna handlingar i sin kommun."),
+        (ADMIN_ACCESS, "diary.view_documentrequest", "diary.change_documentrequest"),
+    ),
     # Group membership comes from the directory, so administrators see users and groups but do
     # not change them here (Wagtail's user form would also let them grant superuser status).
     "administrator": Role(

@@ -363,7 +363,7 @@ def test_a_case_number_with_a_slash_and_a_space_has_an_address_and_a_page(client
         assert expected in facts
     table = html.select_one("table")
     assert "KS 2031/123" in table.caption.get_text()
-    assert [th["scope"] for th in table.select("thead th")] == ["col"] * 6
+    assert [th["scope"] for th in table.select("thead th")] == ["col"] * 7
     assert [th.get_text(strip=True) for th in table.select('tbody th[scope="row"]')] == [
         "KS 2031/123-1",
         "KS 2031/123-2",

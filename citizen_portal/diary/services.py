@@ -1,0 +1,88 @@
+"""Requests for official documents (DOMAIN.md §2.5): storing one, then telling the registrar.
+
+The request is committed before anything else happens (DESIGN.md, "nothing is lost"): the
+e-mails are background tasks enqueued only after the commit, so a mail server that is down
+delays the e-mail but never loses the request, which the registrar also sees in the admin.
+"""
+
+import time
+from functools import partial
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portal.audit.receivers import client_ip
+
+from .models import DocumentRequest
+
+# A person asks for a handful of documents at a time; a script asks for hundreds. Per client
+# address, through the cache (shared by every web process when REDIS_URL is set).
+REQUESTS_PER_WINDOW = 10
+WINDOW_SECONDS = 600
+REFERENCE_ATTEMPTS = 5
+
+
+def _throttle_key(request, window: int) -> str:
+    return f"diary-request:{client_ip(request) or 'unknown'}:{window}"
+
+
+def is_throttled(request) -> bool:
+    """Whether this client address has already sent REQUESTS_PER_WINDOW requests in the
+    current window."""
+    window = int(time.time() // WINDOW_SECONDS)
+    return (cache.get(_throttle_key(request, window)) or 0) >= REQUESTS_PER_WINDOW
+
+
+def count_request(request) -> None:
+    """Count one stored request against the client's address."""
+    window = int(time.time() // WINDOW_SECONDS)
+    key = _throttle_key(request, window)
+    cache.add(key, 0, timeout=WINDOW_SECONDS + 10)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS + 10)
+
+
+def create_request(**fields) -> DocumentRequest:
+    """Store a request with the next reference of the year, and after the commit enqueue the
+    e-mail to the registrar and, when the requester gave an address, their confirmation."""
+    from .tasks import send_request_confirmation, send_request_to_registrar
+
+    created_at = timezone.now()
+    year = timezone.localtime(created_at).year
+    attempts_left = REFERENCE_ATTEMPTS
+    while True:
+        try:
+            with transaction.atomic():
+                document_request = DocumentRequest.objects.create(
+                    reference=DocumentRequest.next_reference(year),
+                    created_at=created_at,
+                    **fields,
+                )
+                transaction.on_commit(
+                    partial(send_request_to_registrar.enqueue, document_request.pk)
+                )
+                if document_request.email:
+                    transaction.on_commit(
+                        partial(send_request_confirmation.enqueue, document_request.pk)
+                    )
+            return document_request
+        except IntegrityError:
+            # Someone else took the reference in the meantime: take the next one.
+            attempts_left -= 1
+            if not attempts_left:
+                raise
+
+
+def set_status(document_request: DocumentRequest, user) -> None:
+    """Keep handled_at and handled_by in step with the status a registrar set: stamped when it
+    becomes handled, cleared when it is opened again."""
+    if document_request.status == DocumentRequest.Status.HANDLED:
+        if document_request.handled_at is None:
+            document_request.handled_at = timezone.now()
+            document_request.handled_by = user
+    else:
+        document_request.handled_at = None
+        document_request.handled_by = None
