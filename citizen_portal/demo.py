@@ -18,7 +18,7 @@ from portal.demo import seeder
 from portal.models import Department, Municipality, PortalSettings
 
 from .demo_content import departments as department_data
-from .demo_content import departments_en
+from .demo_content import departments_en, printable_forms
 from .demo_content import municipalities as municipality_data
 from .demo_content import news as news_data
 from .demo_content import pages as page_data
@@ -222,6 +222,13 @@ def form_parent(home, municipality_pages, parent_key):
     return child(municipality_pages[municipality_slug], department_slug)
 
 
+def form_department(data):
+    if not data.get("department"):
+        return None
+    municipality_slug, department_slug = data["department"]
+    return Department.objects.get(municipality__slug=municipality_slug, slug=department_slug)
+
+
 def ensure_form(parent, data):
     form = child(parent, data["slug"])
     if form is not None:
@@ -232,9 +239,11 @@ def ensure_form(parent, data):
         intro=data.get("intro", ""),
         body=data.get("body", ""),
         thank_you_text=data.get("thank_you_text", ""),
+        department=form_department(data),
         to_address=data.get("to_address", ""),
         from_address="noreply@dalslandsportalen.se",
         subject=data.get("subject", data["title"]),
+        send_confirmation=data.get("send_confirmation", False),
     )
     for order, field in enumerate(data["fields"]):
         form.form_fields.add(
@@ -251,6 +260,61 @@ def ensure_form(parent, data):
     parent.add_child(instance=form)
     form.save_revision().publish()
     return form
+
+
+FORM_TEXT_FIELDS = ("title", "intro", "body", "thank_you_text")
+FORM_FIELD_TEXTS = ("label", "help_text", "choices")
+
+
+def translate_form(form, data):
+    """The English form page: its texts and its fields' labels, help texts and choices (the
+    fields keep their names, so answers in both languages line up)."""
+    if not data.get("en"):
+        return None
+    english_fields = []
+    for field, field_data in zip(form.form_fields.all(), data["fields"], strict=True):
+        en = field_data.get("en", {})
+        english_fields.append(
+            FormField(
+                translation_key=field.translation_key,
+                locale=field.locale,
+                sort_order=field.sort_order,
+                clean_name=field.clean_name,
+                field_type=field.field_type,
+                required=field.required,
+                default_value=field.default_value,
+                **{name: en.get(name, getattr(field, name)) for name in FORM_FIELD_TEXTS},
+            )
+        )
+    en_fields = {k: v for k, v in data["en"].items() if k in FORM_TEXT_FIELDS}
+    return translate(form, {**en_fields, "form_fields": english_fields})
+
+
+def ensure_printable_forms():
+    """The paper forms as PDF documents in the public collection "Blanketter", made by
+    demo_content.printable_forms; an existing document (by title) is left alone."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    Document = get_document_model()
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name="Blanketter").first()
+    if collection is None:
+        collection = root.add_child(name="Blanketter")
+    documents = {}
+    for key, data in printable_forms.FORMS.items():
+        document = Document.objects.filter(collection=collection, title=data["title"]).first()
+        if document is None:
+            document = Document(title=data["title"], collection=collection)
+            document.file.save(
+                f"{data['slug']}.pdf", ContentFile(printable_forms.build_pdf(data)), save=False
+            )
+            # What Wagtail's upload view records: the link text shows the size.
+            document._set_document_file_metadata()
+            document.save()
+        documents[key] = document
+    return documents
 
 
 SERVICE_TEXT_FIELDS = [
@@ -309,6 +373,8 @@ def seed_citizen_portal(stdout, style):
     for key, data in page_data.FORMS.items():
         forms[key] = ensure_form(form_parent(home, municipality_pages, data["parent"]), data)
 
+    documents = ensure_printable_forms()
+
     def apply_blocks(items):
         blocks = []
         for item in items or []:
@@ -316,10 +382,40 @@ def seed_citizen_portal(stdout, style):
                 blocks.append(
                     ("form", {"page": forms[item["form"]], "title": item.get("title", "")})
                 )
+            elif item["type"] == "document":
+                blocks.append(
+                    (
+                        "document",
+                        {"document": documents[item["document"]], "title": item["title"]},
+                    )
+                )
         return blocks
 
+    def with_forms_and_documents(data):
+        """The service's own "apply" items, then its web form and paper form from
+        pages.SERVICE_FORMS and printable_forms.SERVICE_DOCUMENTS (both languages)."""
+        extra = [
+            ({"type": "form", "form": key, "title": sv}, en)
+            for key, sv, en in page_data.SERVICE_FORMS.get((data["municipality"], data["slug"]), [])
+        ] + [
+            ({"type": "document", "document": key, "title": sv}, en)
+            for key, sv, en in printable_forms.SERVICE_DOCUMENTS.get(data["slug"], [])
+        ]
+        if not extra:
+            return data
+        data = {**data, "apply": [*data.get("apply", []), *(item for item, _en in extra)]}
+        if data.get("en"):
+            en_apply = data["en"].get("apply") or [
+                {**item, "title": item.get("title", "")} for item in data["apply"][: -len(extra)]
+            ]
+            data["en"] = {
+                **data["en"],
+                "apply": [*en_apply, *({**item, "title": en} for item, en in extra)],
+            }
+        return data
+
     services = []
-    for data in service_data.SERVICES:
+    for data in map(with_forms_and_documents, service_data.SERVICES):
         parent = department_pages[(data["municipality"], data["department"])]
         page, _ = ensure_page(
             parent,
@@ -483,6 +579,8 @@ def seed_citizen_portal(stdout, style):
         translated += (
             translate_from(page, data, ["title", "intro", "body"], {"body": stream}) is not None
         )
+    for key, data in page_data.FORMS.items():
+        translated += translate_form(forms[key], data) is not None
     english_departments = departments_en.DEPARTMENTS_EN
     for (slug, department_slug), page in department_pages.items():
         en = english_departments.get(slug, {}).get(department_slug)
@@ -500,7 +598,9 @@ def seed_citizen_portal(stdout, style):
                 {
                     "body": stream,
                     "related_agencies": agencies,
-                    "apply": lambda items: [("form", {"title": i.get("title", "")}) for i in items],
+                    "apply": lambda items: [
+                        (i["type"], {"title": i.get("title", "")}) for i in items
+                    ],
                 },
             )
             is not None

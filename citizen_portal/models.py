@@ -12,20 +12,34 @@ CitizenHomePage  /                       Dalsland-wide start page
 └── EmployeeHomePage  /medarbetare/      (employee_portal; never public)
 """
 
+import os
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES as WAGTAIL_FORM_FIELD_CHOICES
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.models import Department, Municipality, MunicipalityOwnedMixin
 
+from .attachments import admin_url, attachment_path, get_private_storage
 from .blocks import (
     RICH_TEXT_FEATURES,
     AgencyLinkBlock,
@@ -33,6 +47,14 @@ from .blocks import (
     BodyBlock,
     InaccessibleContentBlock,
 )
+from .forms import (
+    CONFIRMATION_NAME,
+    HONEYPOT_NAME,
+    PortalFormBuilder,
+    detected_content_type,
+    take_submission_slot,
+)
+from .tasks import send_form_confirmation_email, send_form_submission_email
 
 NEWS_PER_PAGE = 10
 
@@ -547,15 +569,117 @@ class InformationPage(CitizenPage):
         verbose_name = _("informationssida")
 
 
-class FormField(AbstractFormField):
+FORM_FIELD_CHOICES = [*WAGTAIL_FORM_FIELD_CHOICES, ("file", _("Filuppladdning"))]
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """One field of a built form. Translatable, so an English form page asks in English; the
+    field's name (`clean_name`) stays the same in every language."""
+
     page = ParentalKey(
         "citizen_portal.FormPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    field_type = models.CharField(
+        verbose_name=_("fälttyp"), max_length=16, choices=FORM_FIELD_CHOICES
+    )
+    field_type.required_on_save = True
+
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class FormReferenceCounter(models.Model):
+    """The last reference number handed out in a year; one row per year."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+    @classmethod
+    def next_reference(cls, year: int) -> str:
+        """`F-2026-00123`: the year and a number counted up within it, in the caller's
+        transaction (the row stays locked until it commits, so two submissions never share
+        a number)."""
+        cls.objects.get_or_create(year=year)
+        cls.objects.filter(year=year).update(last_number=models.F("last_number") + 1)
+        number = cls.objects.select_for_update().get(year=year).last_number
+        return f"F-{year}-{number:05d}"
+
+
+class FormPageSubmission(FormSubmission):
+    """A submission with the reference number the resident is given as a receipt. A child of
+    Wagtail's own FormSubmission, so everything that lists those still finds it."""
+
+    reference = models.CharField(_("referensnummer"), max_length=20, unique=True)
+    confirmation_requested = models.BooleanField(_("bekräftelse begärd"), default=False)
+
+    class Meta:
+        verbose_name = _("inskickat formulär")
+        verbose_name_plural = _("inskickade formulär")
+
+    def __str__(self):
+        return self.reference
+
+    def get_data(self):
+        data = {**super().get_data(), "reference": self.reference}
+        for attachment in self.attachments.all():
+            data[attachment.field_name] = attachment.original_name
+            data[attachment_link_name(attachment.field_name)] = admin_url(attachment)
+        return data
+
+
+ATTACHMENT_LINK_SUFFIX = "__lank"
+
+
+def attachment_link_name(field_name: str) -> str:
+    """The column of the admin link next to a file field's column in the export."""
+    return f"{field_name}{ATTACHMENT_LINK_SUFFIX}"
+
+
+class FormAttachment(models.Model):
+    """A file attached to a submission, stored privately (citizen_portal.attachments) and
+    deleted with the submission."""
+
+    submission = models.ForeignKey(
+        FormPageSubmission,
+        verbose_name=_("inskickat formulär"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    field_name = models.CharField(_("fält"), max_length=255)
+    file = models.FileField(
+        _("fil"), storage=get_private_storage, upload_to=attachment_path, max_length=255
+    )
+    original_name = models.CharField(_("filnamn"), max_length=255)
+    content_type = models.CharField(_("filtyp"), max_length=100)
+    size = models.PositiveBigIntegerField(_("storlek i byte"))
+
+    class Meta:
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self):
+        return self.original_name
+
+
+@receiver(post_delete, sender=FormAttachment)
+def delete_attachment_file(sender, instance, **kwargs):
+    """The stored file goes with its row, also when a whole submission or page is deleted."""
+    if instance.file:
+        instance.file.storage.delete(instance.file.name)
 
 
 class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
-    """A form editors build themselves (blankettservice, step 2). Every submission is stored
-    before the e-mail to the receiving unit is queued (DESIGN.md: nothing is lost)."""
+    """A form editors build themselves (blankettservice, step 2).
+
+    A submission is stored, with its reference number and files, before anything else happens;
+    the e-mail to the receiving unit and the resident's confirmation are queued after the
+    commit (DESIGN.md: nothing is lost). The resident is redirected to the receipt, so a reload
+    does not send the form twice."""
 
     intro = models.TextField(_("ingress"), blank=True, max_length=400)
     body = RichTextField(_("text före formuläret"), features=RICH_TEXT_FEATURES, blank=True)
@@ -563,7 +687,35 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
         _("text efter inskickat formulär"),
         features=RICH_TEXT_FEATURES,
         blank=True,
+        help_text=_("Vad händer nu? Till exempel när den som skickat kan vänta sig svar."),
     )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("mottagande förvaltning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Är Till-adress tomt går formuläret till förvaltningens e-post, och har den "
+            "ingen, till kommunens. Förvaltningen visas också på kvittot."
+        ),
+    )
+    send_confirmation = models.BooleanField(
+        _("erbjud bekräftelse med e-post"),
+        default=False,
+        help_text=_(
+            "Lägger till en kryssruta efter formulärets första e-postfält. Bekräftelsen har "
+            "referensnumret, formulärets namn och datum, men inte svaren."
+        ),
+    )
+
+    form_builder = PortalFormBuilder
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("subject"),
+    ]
+
     parent_page_types = [
         "citizen_portal.CitizenHomePage",
         "citizen_portal.MunicipalityPage",
@@ -580,8 +732,10 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
+                FieldPanel("department"),
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
+                FieldPanel("send_confirmation"),
             ],
             heading=_("E-post till mottagaren"),
         ),
@@ -597,13 +751,159 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    def process_form_submission(self, form):
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data,
-            page=self,
-        )
-        if self.to_address:
-            from .tasks import send_form_submission_email
+    # --- The form ---------------------------------------------------------------------------
 
+    def get_form_class(self):
+        builder = self.form_builder(
+            self.get_form_fields(), offer_confirmation=self.send_confirmation
+        )
+        return builder.get_form_class()
+
+    def get_submission_class(self):
+        return FormPageSubmission
+
+    def get_submissions_list_view_class(self):
+        from .views import FormSubmissionsListView
+
+        return FormSubmissionsListView
+
+    def get_data_fields(self):
+        """The columns of the submissions list and its CSV/XLSX export: the reference after
+        the date, and for each file field its file name and the admin link to the file."""
+        fields = [("submit_time", _("Inskickat")), ("reference", _("Referensnummer"))]
+        for field in self.get_form_fields():
+            fields.append((field.clean_name, field.label))
+            if field.field_type == "file":
+                fields.append(
+                    (
+                        attachment_link_name(field.clean_name),
+                        _("%(label)s (länk)") % {"label": field.label},
+                    )
+                )
+        return fields
+
+    def email_field(self):
+        """The field whose answer a confirmation goes to: the first e-mail field."""
+        return next((f for f in self.get_form_fields() if f.field_type == "email"), None)
+
+    def receiving_unit(self):
+        """Who handles the submissions, as the receipt names them."""
+        if self.department_id:
+            return self.department.name
+        if self.municipality_id:
+            return self.municipality.name
+        return ""
+
+    def recipients(self) -> list[str]:
+        """Where the notification goes: the To address(es) if set, else the receiving
+        department's mailbox, else the municipality's."""
+        if self.to_address:
+            return [a.strip() for a in self.to_address.split(",") if a.strip()]
+        if self.department_id and self.department.email:
+            return [self.department.email]
+        if self.municipality_id and self.municipality.email:
+            return [self.municipality.email]
+        return []
+
+    @transaction.atomic
+    def process_form_submission(self, form):
+        cleaned = form.cleaned_data
+        files = {name: cleaned.get(name) for name in form.file_fields}
+        # The answers as Wagtail stores them; a file is stored as its name (the file itself in
+        # FormAttachment), the honeypot and the confirmation box are no answers.
+        answers = {
+            name: value
+            for name, value in cleaned.items()
+            if name not in {HONEYPOT_NAME, CONFIRMATION_NAME, *files}
+        }
+        answers.update({name: upload.name if upload else "" for name, upload in files.items()})
+        submission = self.get_submission_class().objects.create(
+            form_data=answers,
+            page=self,
+            reference=FormReferenceCounter.next_reference(timezone.localdate().year),
+            confirmation_requested=form.wants_confirmation,
+        )
+        for name, upload in files.items():
+            if upload:
+                FormAttachment.objects.create(
+                    submission=submission,
+                    field_name=name,
+                    file=upload,
+                    original_name=os.path.basename(upload.name)[:255],
+                    content_type=detected_content_type(upload) or "",
+                    size=upload.size,
+                )
+
+        if self.recipients():
             transaction.on_commit(lambda: send_form_submission_email.enqueue(submission.pk))
+        if submission.confirmation_requested:
+            transaction.on_commit(lambda: send_form_confirmation_email.enqueue(submission.pk))
         return submission
+
+    # --- Serving: post, redirect, get the receipt -------------------------------------------
+
+    RECEIPT_PARAMETER = "kvitto"
+    RECEIPT_SALT = "citizen_portal.form-receipt"
+    RECEIPT_MAX_AGE = 24 * 60 * 60
+
+    def receipt_url(self, request, submission):
+        token = signing.dumps(submission.pk, salt=self.RECEIPT_SALT)
+        return f"{self.get_url(request)}?{urlencode({self.RECEIPT_PARAMETER: token})}"
+
+    def receipt_submission(self, request):
+        token = request.GET.get(self.RECEIPT_PARAMETER)
+        if not token:
+            return None
+        try:
+            pk = signing.loads(token, salt=self.RECEIPT_SALT, max_age=self.RECEIPT_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        return self.get_submissions().filter(pk=pk).first()
+
+    def serve(self, request, *args, **kwargs):
+        context_extra = {}
+        status = 200
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid() and form.is_spam:
+                # A robot filled in the honeypot: store nothing, say nothing about why. A
+                # person (whose browser filled it in) sends again and it goes through.
+                context_extra["form_notice"] = _(
+                    "Vi kunde inte ta emot formuläret. Kontrollera det du har skrivit och "
+                    "skicka igen."
+                )
+                form.ask_to_choose_files_again()
+            elif form.is_valid():
+                if take_submission_slot(request, self):
+                    submission = self.process_form_submission(form)
+                    return redirect(self.receipt_url(request, submission))
+                status = 429
+                form.add_error(
+                    None,
+                    _(
+                        "Du har skickat många formulär på kort tid. Vänta %(minutes)s minuter "
+                        "och skicka sedan igen. Det du har skrivit finns kvar."
+                    )
+                    % {"minutes": max(1, settings.FORM_SUBMISSIONS_WINDOW // 60)},
+                )
+                form.ask_to_choose_files_again()
+            else:
+                form.ask_to_choose_files_again()
+        else:
+            submission = self.receipt_submission(request)
+            if submission is not None:
+                response = self.render_landing_page(request, submission, *args, **kwargs)
+                add_never_cache_headers(response)
+                return response
+            form = self.get_form(page=self, user=request.user)
+
+        context = self.get_context(request)
+        context["form"] = form
+        context.update(context_extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        context = self.get_context(request)
+        context["form_submission"] = form_submission
+        context["receiving_unit"] = self.receiving_unit()
+        return TemplateResponse(request, self.get_landing_page_template(request), context)

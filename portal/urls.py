@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citizen_portal import views as citizen_views
+from citizen_portal.attachments import form_attachment
 from citizen_portal.diary import api as diary_api
 from citizen_portal.diary import views as diary_views
 from search import views as search_views
@@ -25,6 +26,7 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(url=settings.LOGIN_URL + "?next=/admin/", query_string=False),
     ),
+    path("admin/forms/bilagor/<int:pk>/", form_attachment, name="form_attachment"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,7 +3,9 @@ cookies, national minorities, about) and the web forms.
 
 Data only. FORMS keys are referenced from services.py (`apply`) and from
 ACCESSIBILITY_STATEMENT["feedback_form"]. A form's "parent" is None (Dalsland-wide, under the
-start page) or (municipality slug, department slug).
+start page) or (municipality slug, department slug); "department", the same pair, routes the
+e-mail to that department's mailbox when a form has no "to_address" of its own. A form and
+each of its fields may have "en": the English translation.
 """
 
 from .departments import JOINT_DEPARTMENTS
@@ -241,7 +243,9 @@ ACCESSIBILITY_STATEMENT = {
             "criteria": "1.1.1, 1.3.1, 2.4.2, 3.1.1",
             "remedy": (
                 "Nya protokoll skapas som taggade PDF-filer. Äldre dokument byter vi ut i tur och "
-                "ordning, och direkt om någon ber om en tillgänglig version."
+                "ordning, och direkt om någon ber om en tillgänglig version. Blanketterna att "
+                "skriva ut har titel, språk och taggar men följer inte hela PDF/UA-standarden; "
+                "samma uppgifter kan du lämna i webbformulären."
             ),
         },
         {
@@ -359,7 +363,9 @@ ACCESSIBILITY_STATEMENT = {
                 "criteria": "1.1.1, 1.3.1, 2.4.2, 3.1.1",
                 "remedy": (
                     "New minutes are created as tagged PDF files. We replace older documents one "
-                    "by one, and at once if someone asks for an accessible version."
+                    "by one, and at once if someone asks for an accessible version. The printable "
+                    "forms have a title, a language and tags but do not meet all of PDF/UA; you "
+                    "can give the same information in the web forms."
                 ),
             },
             {
@@ -787,6 +793,33 @@ INFORMATION_PAGES = [
 # ---------------------------------------------------------------------------------------------
 
 ANONYMOUS_HELP = "Frivilligt. Du kan vara anonym."
+ANONYMOUS_HELP_EN = "Optional. You may stay anonymous."
+
+# Fields several forms share, in Swedish with their English translation ("en").
+NAME_FIELD = {
+    "label": "Namn",
+    "field_type": "singleline",
+    "required": False,
+    "help_text": ANONYMOUS_HELP,
+    "en": {"label": "Name", "help_text": ANONYMOUS_HELP_EN},
+}
+PHONE_FIELD = {
+    "label": "Telefon",
+    "field_type": "singleline",
+    "required": False,
+    "help_text": ANONYMOUS_HELP,
+    "en": {"label": "Phone", "help_text": ANONYMOUS_HELP_EN},
+}
+
+
+def _email_field(help_text, help_text_en, required=False):
+    return {
+        "label": "E-post",
+        "field_type": "email",
+        "required": required,
+        "help_text": help_text,
+        "en": {"label": "Email", "help_text": help_text_en},
+    }
 
 
 def _felanmalan_form(m):
@@ -794,27 +827,51 @@ def _felanmalan_form(m):
     short = MUNICIPALITIES[m]["short"]
     return {
         "parent": (m, street["slug"]),
+        "department": (m, street["slug"]),
         "slug": "gor-en-felanmalan",
-        "title": "Felanmälan gata och belysning",
+        "title": "Felanmälan gata och park",
         "intro": (
-            f"Anmäl fel på gator, gång- och cykelvägar, gatubelysning och skyltar i {short}. "
-            "Du kan vara anonym."
+            f"Anmäl fel på gator, gång- och cykelvägar, gatubelysning, skyltar, parker och "
+            f"lekplatser i {short}. Du kan vara anonym."
         ),
         "body": (
             "<p>Beskriv felet och var det finns. Ju noggrannare du beskriver platsen, desto "
-            "snabbare hittar vi felet.</p>"
+            "snabbare hittar vi felet. Ett foto hjälper oss att förstå vad som är fel.</p>"
             f"<p>Är felet akut och kan orsaka skada? Ring {street['phone']} i stället. Är det fara "
             "för liv, ring 112.</p>"
             "<p>Statliga vägar sköts av Trafikverket. Fel på dem anmäler du till <a "
             'href="https://www.trafikverket.se">Trafikverket</a>.</p>'
         ),
         "thank_you_text": (
-            "<p>Tack för din felanmälan! Vi har tagit emot den och skickat den vidare till dem som "
-            "sköter gatorna.</p>"
+            "<p>Vi går igenom felanmälningar varje vardag och skickar dem vidare till dem som "
+            "sköter gatorna och parkerna. Akuta fel åtgärdar vi så snart vi kan, andra fel "
+            "oftast inom några veckor.</p>"
             "<p>Har du lämnat kontaktuppgifter hör vi av oss om vi behöver veta mer.</p>"
         ),
-        "to_address": street["email"],
-        "subject": f"Felanmälan gata och belysning, {short}",
+        "send_confirmation": True,
+        "subject": f"Felanmälan gata och park, {short}",
+        "en": {
+            "title": "Report a fault in streets and parks",
+            "intro": (
+                "Report faults in streets, footpaths and cycle paths, street lighting, signs, "
+                f"parks and playgrounds in {short}. You may stay anonymous."
+            ),
+            "body": (
+                "<p>Describe the fault and where it is. The more precisely you describe the "
+                "place, the sooner we find it. A photo helps us understand what is wrong.</p>"
+                f"<p>Is the fault urgent and could it cause harm? Call {street['phone']} "
+                "instead. If lives are in danger, call 112.</p>"
+                "<p>State roads are maintained by the Swedish Transport Administration. Report "
+                'faults on them to <a href="https://www.trafikverket.se">Trafikverket</a>.</p>'
+            ),
+            "thank_you_text": (
+                "<p>We go through fault reports every weekday and pass them on to the teams "
+                "who look after the streets and parks. We fix urgent faults as soon as we can, "
+                "other faults usually within a few weeks.</p>"
+                "<p>If you left contact details, we will get in touch if we need to know "
+                "more.</p>"
+            ),
+        },
         "fields": [
             {
                 "label": "Vad gäller felet?",
@@ -823,7 +880,13 @@ def _felanmalan_form(m):
                 "help_text": "",
                 "choices": "Gatubelysning\nHål eller skada i gata, gång- eller cykelväg\n"
                 "Trafikskylt eller vägmärke\nSnöröjning eller halka\nPark eller lekplats\n"
-                "Annat",
+                "Nedskräpning eller klotter\nAnnat",
+                "en": {
+                    "label": "What is the fault about?",
+                    "choices": "Street lighting\nHole or damage in a street, footpath or "
+                    "cycle path\nTraffic sign or road sign\nSnow clearing or icy road\nPark or "
+                    "playground\nLitter or graffiti\nOther",
+                },
             },
             {
                 "label": "Var finns felet?",
@@ -831,31 +894,42 @@ def _felanmalan_form(m):
                 "required": True,
                 "help_text": "Skriv adress, närmaste korsning eller en plats som är lätt att "
                 "hitta. Har lyktstolpen ett nummer, skriv det.",
+                "en": {
+                    "label": "Where is the fault?",
+                    "help_text": "Give an address, the nearest crossing or a place that is easy "
+                    "to find. If the lamp post has a number, include it.",
+                },
             },
             {
                 "label": "Beskriv felet",
                 "field_type": "multiline",
                 "required": True,
                 "help_text": "Berätta vad som är fel och om det är farligt.",
+                "en": {
+                    "label": "Describe the fault",
+                    "help_text": "Tell us what is wrong and whether it is dangerous.",
+                },
             },
             {
-                "label": "Namn",
-                "field_type": "singleline",
+                "label": "Foto på felet",
+                "field_type": "file",
                 "required": False,
-                "help_text": ANONYMOUS_HELP,
+                "help_text": "Frivilligt. Ta gärna en bild där man ser både felet och "
+                "platsen. Se till att inga personer syns.",
+                "en": {
+                    "label": "Photo of the fault",
+                    "help_text": "Optional. A picture that shows both the fault and the place "
+                    "helps. Make sure no people can be seen.",
+                },
             },
-            {
-                "label": "E-post",
-                "field_type": "email",
-                "required": False,
-                "help_text": "Fyll i om du vill att vi ska kunna kontakta dig.",
-            },
-            {
-                "label": "Telefon",
-                "field_type": "singleline",
-                "required": False,
-                "help_text": ANONYMOUS_HELP,
-            },
+            NAME_FIELD,
+            _email_field(
+                "Frivilligt. Fyll i om du vill att vi ska kunna kontakta dig eller vill ha en "
+                "bekräftelse.",
+                "Optional. Fill in if you want us to be able to contact you or want a "
+                "confirmation.",
+            ),
+            PHONE_FIELD,
         ],
     }
 
@@ -863,9 +937,11 @@ def _felanmalan_form(m):
 def _begara_handling_form(m):
     ks = department(m, "ks")
     name = MUNICIPALITIES[m]["name"]
+    en_name = MUNICIPALITIES[m]["en"]
     short = MUNICIPALITIES[m]["short"]
     return {
         "parent": (m, ks["slug"]),
+        "department": (m, ks["slug"]),
         "slug": "begaran-om-allman-handling",
         "title": "Begär ut en allmän handling",
         "intro": f"Här begär du att få ta del av en allmän handling hos {name}. Du får vara "
@@ -877,13 +953,28 @@ def _begara_handling_form(m):
             "Kontaktuppgifter behövs bara om vi ska skicka en kopia eller ett beslut till dig.</p>"
         ),
         "thank_you_text": (
-            "<p>Tack! Vi har tagit emot din begäran och behandlar den skyndsamt. Oftast får du "
-            "svar samma dag.</p>"
+            "<p>Vi behandlar din begäran skyndsamt. Oftast får du svar samma dag.</p>"
             "<p>Om vi behöver pröva sekretess kan det ta några dagar. Har du lämnat "
             "kontaktuppgifter hör vi av oss om det dröjer.</p>"
         ),
-        "to_address": ks["email"],
         "subject": f"Begäran om allmän handling, {short}",
+        "en": {
+            "title": "Request an official document",
+            "intro": f"Here you ask to see an official document held by {en_name}. You may "
+            "stay anonymous.",
+            "body": (
+                "<p>Describe the document you want as precisely as you can. If you have a case "
+                "number, include it.</p>"
+                "<p>You do not have to say who you are or why you want the document. Contact "
+                "details are only needed if we are to send you a copy or a decision.</p>"
+            ),
+            "thank_you_text": (
+                "<p>We handle your request promptly. Usually you get an answer the same "
+                "day.</p>"
+                "<p>If we need to assess secrecy it may take a few days. If you left contact "
+                "details, we will tell you if there is a delay.</p>"
+            ),
+        },
         "fields": [
             {
                 "label": "Nämnd eller verksamhet",
@@ -891,6 +982,11 @@ def _begara_handling_form(m):
                 "required": False,
                 "help_text": "Om du vet det, till exempel kommunstyrelsen eller barn- och "
                 "utbildningsnämnden.",
+                "en": {
+                    "label": "Board or service",
+                    "help_text": "If you know it, for example the municipal executive board or "
+                    "the education board.",
+                },
             },
             {
                 "label": "Vilken handling vill du ha?",
@@ -899,6 +995,12 @@ def _begara_handling_form(m):
                 "help_text": "Skriv diarienumret om du har det. Annars beskriver du handlingen: "
                 "vad den handlar om, ungefär när den kom in eller skrevs och vem som "
                 "skickade den.",
+                "en": {
+                    "label": "Which document do you want?",
+                    "help_text": "Give the case number if you have it. Otherwise describe the "
+                    "document: what it is about, roughly when it arrived or was written and "
+                    "who sent it.",
+                },
             },
             {
                 "label": "Hur vill du ta del av handlingen?",
@@ -907,18 +1009,25 @@ def _begara_handling_form(m):
                 "help_text": "",
                 "choices": "Läsa den på plats hos kommunen\nFå en kopia med e-post\n"
                 "Få en kopia med post",
+                "en": {
+                    "label": "How do you want to see the document?",
+                    "choices": "Read it at the municipal offices\nGet a copy by email\n"
+                    "Get a copy by post",
+                },
             },
-            {
-                "label": "E-post",
-                "field_type": "email",
-                "required": False,
-                "help_text": "Behövs bara om du vill ha kopian med e-post. Du kan vara anonym.",
-            },
+            _email_field(
+                "Behövs bara om du vill ha kopian med e-post. Du kan vara anonym.",
+                "Only needed if you want the copy by email. You may stay anonymous.",
+            ),
             {
                 "label": "Postadress",
                 "field_type": "multiline",
                 "required": False,
                 "help_text": "Behövs bara om du vill ha kopian med post.",
+                "en": {
+                    "label": "Postal address",
+                    "help_text": "Only needed if you want the copy by post.",
+                },
             },
             {
                 "label": "Om ni inte lämnar ut handlingen vill jag ha ett skriftligt beslut som "
@@ -926,6 +1035,164 @@ def _begara_handling_form(m):
                 "field_type": "checkbox",
                 "required": False,
                 "help_text": "Lämna i så fall en adress som vi kan skicka beslutet till.",
+                "en": {
+                    "label": "If you do not release the document, I want a written decision "
+                    "that I can appeal",
+                    "help_text": "Then leave an address we can send the decision to.",
+                },
+            },
+        ],
+    }
+
+
+def _parkeringstillstand_form(m):
+    street = department(m, "gata")
+    short = MUNICIPALITIES[m]["short"]
+    return {
+        "parent": (m, street["slug"]),
+        "department": (m, street["slug"]),
+        "slug": "ansok-om-parkeringstillstand",
+        "title": "Ansökan om parkeringstillstånd för rörelsehindrade",
+        "intro": (
+            "Har du en varaktig funktionsnedsättning som gör att du har stora svårigheter att "
+            "gå? Här ansöker du om parkeringstillstånd. Du behöver bifoga ett läkarintyg."
+        ),
+        "body": (
+            "<p>Du kan söka tillstånd som förare eller som passagerare. Som passagerare behöver "
+            "du hjälp av föraren även utanför bilen, till exempel att ta dig fram till "
+            "dit du ska.</p>"
+            "<p>Läkarintyget ska vara skrivet av en läkare som känner till din "
+            "funktionsnedsättning. Det får inte vara äldre än tre månader.</p>"
+            "<p>Har du inget läkarintyg i digital form? Skriv ut blanketten, fyll i den och "
+            f"skicka den med intyget till Samhällsbyggnad, {short} kommun. Ring "
+            f"{street['phone']} om du har frågor.</p>"
+            "<p>När du har fått beslutet tar vi kontakt med dig om foto och namnteckning till "
+            "kortet.</p>"
+        ),
+        "thank_you_text": (
+            "<p>En handläggare går igenom din ansökan och läkarintyget. Saknas något hör vi av "
+            "oss till dig.</p>"
+            "<p>Du får beslut inom fyra veckor från att ansökan är komplett. Beslutet skickas "
+            "med post till din folkbokföringsadress.</p>"
+        ),
+        "send_confirmation": True,
+        "subject": f"Ansökan om parkeringstillstånd, {short}",
+        "en": {
+            "title": "Apply for a disabled parking permit",
+            "intro": (
+                "Do you have a lasting disability that makes walking very difficult? Here you "
+                "apply for a parking permit. You need to attach a medical certificate."
+            ),
+            "body": (
+                "<p>You can apply as a driver or as a passenger. As a passenger you need the "
+                "driver's help outside the car too, for example to get to where you are "
+                "going.</p>"
+                "<p>The medical certificate must be written by a doctor who knows your "
+                "disability. It must not be more than three months old.</p>"
+                "<p>Is your certificate not in digital form? Print the paper form, fill it in "
+                f"and send it with the certificate to Samhällsbyggnad, {short} Municipality. "
+                f"Call {street['phone']} if you have questions.</p>"
+                "<p>Once you have the decision, we will contact you about the photo and "
+                "signature for the card.</p>"
+            ),
+            "thank_you_text": (
+                "<p>A case officer goes through your application and the medical "
+                "certificate. If anything is missing, we will contact you.</p>"
+                "<p>You get a decision within four weeks of the application being complete. "
+                "The decision is sent by post to your registered address.</p>"
+            ),
+        },
+        "fields": [
+            {
+                "label": "Sökandens namn",
+                "field_type": "singleline",
+                "required": True,
+                "help_text": "Den som tillståndet ska gälla för.",
+                "en": {
+                    "label": "Applicant's name",
+                    "help_text": "The person the permit is for.",
+                },
+            },
+            {
+                "label": "Personnummer",
+                "field_type": "singleline",
+                "required": True,
+                "help_text": "ÅÅÅÅMMDD-NNNN",
+                "en": {
+                    "label": "Personal identity number",
+                    "help_text": "YYYYMMDD-NNNN",
+                },
+            },
+            {
+                "label": "Adress",
+                "field_type": "multiline",
+                "required": True,
+                "help_text": "Gatuadress, postnummer och ort där du är folkbokförd.",
+                "en": {
+                    "label": "Address",
+                    "help_text": "Street address, postcode and town where you are registered.",
+                },
+            },
+            {
+                "label": "Telefon",
+                "field_type": "singleline",
+                "required": True,
+                "help_text": "Så att handläggaren kan nå dig om något saknas.",
+                "en": {
+                    "label": "Phone",
+                    "help_text": "So that the case officer can reach you if something is missing.",
+                },
+            },
+            _email_field(
+                "Frivilligt. Fyll i om du vill ha en bekräftelse med e-post.",
+                "Optional. Fill in if you want a confirmation by email.",
+            ),
+            {
+                "label": "Söker du som förare eller passagerare?",
+                "field_type": "radio",
+                "required": True,
+                "help_text": "",
+                "choices": "Förare\nPassagerare",
+                "en": {
+                    "label": "Are you applying as a driver or a passenger?",
+                    "choices": "Driver\nPassenger",
+                },
+            },
+            {
+                "label": "Läkarintyg",
+                "field_type": "file",
+                "required": True,
+                "help_text": "Intyget ska beskriva diagnosen, hur långt och hur du kan gå, "
+                "vilka hjälpmedel du använder och hur länge funktionsnedsättningen väntas vara. "
+                "Högst tre månader gammalt. Ett foto av intyget går bra.",
+                "en": {
+                    "label": "Medical certificate",
+                    "help_text": "The certificate must describe the diagnosis, how far and how "
+                    "you can walk, which aids you use and how long the disability is expected "
+                    "to last. At most three months old. A photo of it is fine.",
+                },
+            },
+            {
+                "label": "Övrigt du vill berätta",
+                "field_type": "multiline",
+                "required": False,
+                "help_text": "Till exempel om du har haft parkeringstillstånd tidigare.",
+                "en": {
+                    "label": "Anything else you want to tell us",
+                    "help_text": "For example whether you have had a parking permit before.",
+                },
+            },
+            {
+                "label": "Jag intygar att uppgifterna är riktiga",
+                "field_type": "checkbox",
+                "required": True,
+                "help_text": "Vi behandlar dina personuppgifter för att pröva ansökan, enligt "
+                "dataskyddsförordningen.",
+                "en": {
+                    "label": "I confirm that the information is correct",
+                    "help_text": "We process your personal data to assess the application, "
+                    "under the General Data Protection Regulation.",
+                },
             },
         ],
     }
@@ -953,18 +1220,45 @@ FORMS = {
         ),
         "to_address": ACCESSIBILITY_EMAIL,
         "subject": "Dalslandsportalen: brist i tillgängligheten",
+        "en": {
+            "title": "Report an accessibility problem",
+            "intro": (
+                "Have you found something on Dalslandsportalen that is hard to use? Or do you "
+                "need content in another format? Tell us here."
+            ),
+            "body": (
+                "<p>Describe what you tried to do and what did not work. Please say which page "
+                "it is about.</p>"
+                "<p>You can also ask for content in an accessible format, for example "
+                "easy-to-read text, an accessible PDF or read-aloud text.</p>"
+                "<p>You may stay anonymous. Leave your contact details if you want an "
+                "answer.</p>"
+            ),
+            "thank_you_text": (
+                "<p>Thank you for helping us improve! We have received your message.</p>"
+                "<p>If you left contact details, we will answer within five working days.</p>"
+            ),
+        },
         "fields": [
             {
                 "label": "Vilken sida eller tjänst gäller det?",
                 "field_type": "singleline",
                 "required": True,
                 "help_text": "Skriv sidans rubrik eller klistra in webbadressen.",
+                "en": {
+                    "label": "Which page or service is it about?",
+                    "help_text": "Give the page's heading or paste its web address.",
+                },
             },
             {
                 "label": "Beskriv problemet",
                 "field_type": "multiline",
                 "required": True,
                 "help_text": "Berätta vad du försökte göra och vad som hände.",
+                "en": {
+                    "label": "Describe the problem",
+                    "help_text": "Tell us what you tried to do and what happened.",
+                },
             },
             {
                 "label": "Vill du ha innehållet i ett annat format?",
@@ -973,25 +1267,25 @@ FORMS = {
                 "help_text": "",
                 "choices": "Nej\nJa, lättläst text\nJa, tillgänglig PDF eller Word-fil\n"
                 "Ja, uppläst text\nJa, annat format (beskriv ovan)",
+                "en": {
+                    "label": "Do you want the content in another format?",
+                    "choices": "No\nYes, easy-to-read text\nYes, an accessible PDF or Word "
+                    "file\nYes, read-aloud text\nYes, another format (describe above)",
+                },
             },
             {
                 "label": "Vilket hjälpmedel använder du?",
                 "field_type": "singleline",
                 "required": False,
                 "help_text": "Till exempel skärmläsare, förstoring eller röststyrning. Frivilligt.",
+                "en": {
+                    "label": "Which assistive technology do you use?",
+                    "help_text": "For example a screen reader, magnification or voice "
+                    "control. Optional.",
+                },
             },
-            {
-                "label": "Namn",
-                "field_type": "singleline",
-                "required": False,
-                "help_text": ANONYMOUS_HELP,
-            },
-            {
-                "label": "E-post",
-                "field_type": "email",
-                "required": False,
-                "help_text": "Fyll i om du vill att vi svarar dig.",
-            },
+            NAME_FIELD,
+            _email_field("Fyll i om du vill att vi svarar dig.", "Fill in if you want an answer."),
         ],
     },
     "synpunkter": {
@@ -1010,11 +1304,33 @@ FORMS = {
             "exempel om hälsa, om dig själv eller andra.</p>"
         ),
         "thank_you_text": (
-            "<p>Tack för din synpunkt! Vi skickar den till rätt kommun och verksamhet.</p>"
+            "<p>Vi skickar din synpunkt till rätt kommun och verksamhet inom två arbetsdagar.</p>"
             "<p>Har du bett om svar hör vi av oss, oftast inom två veckor.</p>"
         ),
         "to_address": PORTAL_EMAIL,
+        "send_confirmation": True,
         "subject": "Synpunkt via Dalslandsportalen",
+        "en": {
+            "title": "Give feedback",
+            "intro": (
+                "Here you can give praise, suggestions and complaints to any of the five "
+                "municipalities in Dalsland."
+            ),
+            "body": (
+                "<p>Choose the municipality it is about. We pass your feedback on to the right "
+                "service.</p>"
+                "<p>You may stay anonymous. If you want an answer, leave your contact "
+                "details.</p>"
+                "<p>What you write becomes an official document. Do not include sensitive "
+                "information, for example about health, about yourself or others.</p>"
+            ),
+            "thank_you_text": (
+                "<p>We pass your feedback on to the right municipality and service within two "
+                "working days.</p>"
+                "<p>If you asked for an answer, we will get in touch, usually within two "
+                "weeks.</p>"
+            ),
+        },
         "fields": [
             {
                 "label": "Vilken kommun gäller det?",
@@ -1023,6 +1339,11 @@ FORMS = {
                 "help_text": "",
                 "choices": "Bengtsfors\nDals-Ed\nFärgelanda\nMellerud\nÅmål\n"
                 "Vet inte eller alla kommuner",
+                "en": {
+                    "label": "Which municipality is it about?",
+                    "choices": "Bengtsfors\nDals-Ed\nFärgelanda\nMellerud\nÅmål\n"
+                    "Do not know, or all municipalities",
+                },
             },
             {
                 "label": "Vad vill du lämna?",
@@ -1030,43 +1351,44 @@ FORMS = {
                 "required": True,
                 "help_text": "",
                 "choices": "Beröm\nFörslag\nKlagomål\nFråga",
+                "en": {
+                    "label": "What would you like to give?",
+                    "choices": "Praise\nSuggestion\nComplaint\nQuestion",
+                },
             },
             {
                 "label": "Vilken verksamhet gäller det?",
                 "field_type": "singleline",
                 "required": False,
                 "help_text": "Till exempel förskola, hemtjänst, gator eller bygglov.",
+                "en": {
+                    "label": "Which service is it about?",
+                    "help_text": "For example preschool, home care, streets or building permits.",
+                },
             },
             {
                 "label": "Din synpunkt",
                 "field_type": "multiline",
                 "required": True,
                 "help_text": "Beskriv vad det gäller. Skriv inte känsliga uppgifter.",
+                "en": {
+                    "label": "Your feedback",
+                    "help_text": "Describe what it is about. Do not include sensitive information.",
+                },
             },
             {
                 "label": "Jag vill ha svar",
                 "field_type": "checkbox",
                 "required": False,
                 "help_text": "Lämna då e-post eller telefonnummer nedan.",
+                "en": {
+                    "label": "I would like an answer",
+                    "help_text": "Then leave an email address or phone number below.",
+                },
             },
-            {
-                "label": "Namn",
-                "field_type": "singleline",
-                "required": False,
-                "help_text": ANONYMOUS_HELP,
-            },
-            {
-                "label": "E-post",
-                "field_type": "email",
-                "required": False,
-                "help_text": ANONYMOUS_HELP,
-            },
-            {
-                "label": "Telefon",
-                "field_type": "singleline",
-                "required": False,
-                "help_text": ANONYMOUS_HELP,
-            },
+            NAME_FIELD,
+            _email_field(ANONYMOUS_HELP, ANONYMOUS_HELP_EN),
+            PHONE_FIELD,
         ],
     },
     **{
@@ -1076,4 +1398,17 @@ FORMS = {
     **{
         f"begara-handling-{m}": _begara_handling_form(m) for m in ("mellerud", "amal", "fargelanda")
     },
+    "parkeringstillstand-fargelanda": _parkeringstillstand_form("fargelanda"),
+}
+
+# (municipality, service slug) → the web forms its "Ansök" section links to, besides those in
+# services.py: [(form key, Swedish button text, English button text)].
+SERVICE_FORMS = {
+    ("fargelanda", "parkeringstillstand-for-rorelsehindrade"): [
+        (
+            "parkeringstillstand-fargelanda",
+            "Ansök i webbformuläret",
+            "Apply with the web form",
+        ),
+    ],
 }

@@ -251,6 +251,14 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Web forms (citizen_portal.forms, docs/forms.md). Files residents attach are personal data:
+# stored outside MEDIA_ROOT, never served by URL, only through the admin.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+FORM_UPLOAD_MAX_SIZE = int(os.environ.get("FORM_UPLOAD_MAX_SIZE", str(10 * 1024 * 1024)))
+# Submissions one client address may send to one form per window (seconds); 0: no limit.
+FORM_SUBMISSIONS_PER_CLIENT = int(os.environ.get("FORM_SUBMISSIONS_PER_CLIENT", "5"))
+FORM_SUBMISSIONS_WINDOW = int(os.environ.get("FORM_SUBMISSIONS_WINDOW", "600"))
+
 # Requests per minute one client address may make to the open-data API (/api/v1/); 0: no limit.
 DIARY_API_REQUESTS_PER_MINUTE = int(os.environ.get("DIARY_API_REQUESTS_PER_MINUTE", "60"))
 
