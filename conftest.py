@@ -13,6 +13,7 @@ the fixtures for the browser tests in `tests/` live in `tests/conftest.py`.
 """
 
 import io
+import os
 
 import pytest
 
@@ -71,6 +72,11 @@ def pytest_collection_modifyitems(config, items):
             "transaction=True or TransactionTestCase); use `db`, and for a browser test the "
             "`live_url` fixture:\n  " + "\n  ".join(offenders)
         )
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        needs_server = pytest.mark.skip(reason="needs a live Elasticsearch: set ELASTICSEARCH_URL")
+        for item in items:
+            if item.get_closest_marker("elasticsearch"):
+                item.add_marker(needs_server)
 
 
 @pytest.fixture

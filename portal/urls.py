@@ -44,6 +44,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
     path("diarium/", diary_views.diary_search, name="diary_search"),
     # Before the case route, which would take `postlista` and `begar-ut` for a municipality.
     path("diarium/postlista/", diary_views.diary_postlista, name="diary_postlista"),

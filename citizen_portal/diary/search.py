@@ -13,6 +13,7 @@ from django.db import connections
 from django.db.models import F, Q, QuerySet
 
 from portal.models import Municipality
+from search import swedish
 
 from .models import Case, Document, Register
 
@@ -34,6 +35,7 @@ def search_documents(
     direction: str = "",
     case_number: str = "",
     order: str = ORDER_DATE,
+    vocabulary: frozenset[str] | None = None,
 ) -> QuerySet[Document]:
     """The published documents that match, with their case, register and municipality.
 
@@ -43,6 +45,10 @@ def search_documents(
     ORDER_DATE (newest registered first) or ORDER_RELEVANCE (best match first; only with
     `q`, otherwise newest first). Ranking reads every match, so callers rank only what
     count_documents() could count, and count with it rather than .count().
+
+    With a `vocabulary` (search.swedish.vocabulary()), each word of `q` also matches its
+    definite form's base and, for a compound, its two parts ("bygglovet" finds "bygglov");
+    without one, `q` is read as a web search (quotes for a phrase, - to leave a word out).
     """
     documents = Document.objects.select_related("case", "register", "municipality")
 
@@ -66,10 +72,17 @@ def search_documents(
     q = " ".join((q or "").split())[:MAX_QUERY_LENGTH]
     ranked = None
     if q:
+        terms = swedish.search_terms(q, vocabulary) if vocabulary is not None else None
         if connections[documents.db].vendor == "postgresql":
-            query = SearchQuery(q, config="swedish", search_type="websearch")
+            query = (
+                _expanded_query(terms)
+                if terms
+                else SearchQuery(q, config="swedish", search_type="websearch")
+            )
             documents = documents.filter(search_vector=query)
             ranked = SearchRank(F("search_vector"), query)
+        elif terms:
+            documents = documents.filter(_terms_match(terms))
         else:
             documents = documents.filter(_words_match(q))
 
@@ -98,6 +111,31 @@ def count_documents(documents: QuerySet, limit: int = MAX_COUNTED) -> int:
     return documents.order_by()[: limit + 1].count()
 
 
+def _expanded_query(terms: list[list[str]]) -> SearchQuery:
+    """Every word, each as itself or one of its alternatives; a compound's parts together."""
+    query = None
+    for alternatives in terms[:MAX_WORDS]:
+        either = None
+        for alternative in alternatives:
+            part = SearchQuery(alternative, config="swedish", search_type="plain")
+            either = part if either is None else either | part
+        query = either if query is None else query & either
+    return query
+
+
+def _terms_match(terms: list[list[str]]) -> Q:
+    condition = Q()
+    for alternatives in terms[:MAX_WORDS]:
+        either = Q()
+        for alternative in alternatives:
+            both = Q()
+            for word in alternative.split():
+                both &= _word_matches(word)
+            either |= both
+        condition &= either
+    return condition
+
+
 def _words_match(q: str) -> Q:
     """Every word in the case title, the document title, the party or the case number.
 
@@ -107,11 +145,15 @@ def _words_match(q: str) -> Q:
     """
     condition = Q()
     for word in q.split()[:MAX_WORDS]:
-        condition &= (
-            Q(case__title__icontains=word)
-            | Q(case__case_number__icontains=word)
-            | Q(document_number__icontains=word)
-            | (Q(title__icontains=word) & Q(secrecy=""))
-            | (Q(party__icontains=word) & ~Q(party_type=Document.PartyType.PRIVATE))
-        )
+        condition &= _word_matches(word)
     return condition
+
+
+def _word_matches(word: str) -> Q:
+    return (
+        Q(case__title__icontains=word)
+        | Q(case__case_number__icontains=word)
+        | Q(document_number__icontains=word)
+        | (Q(title__icontains=word) & Q(secrecy=""))
+        | (Q(party__icontains=word) & ~Q(party_type=Document.PartyType.PRIVATE))
+    )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
@@ -148,17 +149,17 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Search: Wagtail's database backend (PostgreSQL full text with the Swedish configuration,
-# SQLite FTS5 in the demo); Elasticsearch when ELASTICSEARCH_URL is set.
+# SQLite FTS5 in the demo); Elasticsearch when ELASTICSEARCH_URL is set, through Wagtail's
+# elasticsearch9 backend with Swedish analysis (search/elasticsearch.py: stemming, stop words,
+# compounds). Indexes are named ELASTICSEARCH_INDEX + "_wagtailcore_page" and so on.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "dalslandsportalen"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "dalslandsportalen") + "_",
             "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
         }
     }
 else:

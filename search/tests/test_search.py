@@ -12,13 +12,13 @@ ALL_MUNICIPALITIES = {"bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal"}
 
 
 def all_results(client, path, **params):
-    """Every result, following the result pages."""
+    """Every page found, following the result pages."""
     found, number = [], 1
     while True:
         response = client.get(path, {**params, "sida": number})
         assert response.status_code == 200
         results_page = response.context["results_page"]
-        found.extend(results_page.object_list)
+        found.extend(r.page for r in results_page.object_list if r.page is not None)
         if not results_page.has_next():
             return found
         number += 1
@@ -45,7 +45,7 @@ def test_forskola_finds_the_preschool_service_pages_of_all_five_municipalities(c
 def test_forskola_shows_the_preschool_services_on_the_first_result_page(client):
     response = client.get("/sok/", {"q": "förskola"})
 
-    first_page = {p.pk for p in response.context["results_page"].object_list}
+    first_page = {r.page.pk for r in response.context["results_page"].object_list if r.page}
     assert {p.pk for p in preschool_services()} <= first_page
     for page in preschool_services():
         assert f'href="{page.url}"'.encode() in response.content
