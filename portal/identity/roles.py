@@ -19,6 +19,10 @@ class Role:
 
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# Editors choose the promoted results of the site search ("Rekommenderat", docs/search.md).
+SEARCH_PROMOTIONS = tuple(
+    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
+)
 
 ROLES: dict[str, Role] = {
     "larare": Role(_("Lärare"), _("Undervisar i förskoleklass, grundskola eller gymnasium.")),
@@ -32,7 +36,9 @@ ROLES: dict[str, Role] = {
         _("Förskoleadministratör"), _("Handlägger ansökningar om plats i förskola och fritidshem.")
     ),
     "redaktor": Role(
-        _("Redaktör"), _("Skriver och uppdaterar sidor och nyheter i portalen."), (ADMIN_ACCESS,)
+        _("Redaktör"),
+        _("Skriver och uppdaterar sidor och nyheter i portalen."),
+        (ADMIN_ACCESS, *SEARCH_PROMOTIONS),
     ),
     "granskare": Role(
         _("Granskare"),
