@@ -26,6 +26,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -878,13 +879,17 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
                     submission = self.process_form_submission(form)
                     return redirect(self.receipt_url(request, submission))
                 status = 429
+                minutes = max(1, settings.FORM_SUBMISSIONS_WINDOW // 60)
                 form.add_error(
                     None,
-                    _(
+                    ngettext(
+                        "Du har skickat många formulär på kort tid. Vänta %(minutes)s minut "
+                        "och skicka sedan igen. Det du har skrivit finns kvar.",
                         "Du har skickat många formulär på kort tid. Vänta %(minutes)s minuter "
-                        "och skicka sedan igen. Det du har skrivit finns kvar."
+                        "och skicka sedan igen. Det du har skrivit finns kvar.",
+                        minutes,
                     )
-                    % {"minutes": max(1, settings.FORM_SUBMISSIONS_WINDOW // 60)},
+                    % {"minutes": minutes},
                 )
                 form.ask_to_choose_files_again()
             else:
