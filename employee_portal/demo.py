@@ -4,9 +4,10 @@ pages. Runs after the citizen portal's seeder, which creates the home page it si
 from wagtail.models import Site
 
 from portal.demo import seeder
+from portal.models import Municipality
 
-from . import demo_content
-from .models import EmployeeHomePage, EmployeeInformationPage
+from . import demo_content, demo_content_applications
+from .models import Application, ApplicationAudience, EmployeeHomePage, EmployeeInformationPage
 
 
 def _ensure(parent, model, slug, **fields):
@@ -41,3 +42,26 @@ def seed_employee_portal(stdout, style):
             body=item["body"],
         )
     return "medarbetarportalen klar"
+
+
+@seeder(45)
+def seed_application_catalogue(stdout, style):
+    """The catalogue of demo_content_applications.py; an application that exists (by name) is
+    left as an administrator may have changed it."""
+    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    created = 0
+    for item in demo_content_applications.APPLICATIONS:
+        if Application.objects.filter(name=item["name"]).exists():
+            continue
+        fields = {
+            key: value for key, value in item.items() if key not in {"municipalities", "audiences"}
+        }
+        application = Application(**fields)
+        for role, network, requirement in item["audiences"]:
+            application.audiences.add(
+                ApplicationAudience(role=role or "", network=network or "", requirement=requirement)
+            )
+        application.save()
+        application.municipalities.set([municipalities[slug] for slug in item["municipalities"]])
+        created += 1
+    return f"{created} applikationer i katalogen"
