@@ -1,10 +1,24 @@
 """The application catalogue in the admin (Medarbetarportalen), kept by IT and system owners."""
 
+from django.contrib.auth.decorators import user_passes_test
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import strategy
 from .models import Application
+
+
+class AdminOnlyMenuItem(MenuItem):
+    """Shown to those who may see the catalogue."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("employee_portal.view_application")
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -19,3 +33,39 @@ class ApplicationViewSet(SnippetViewSet):
 
 
 register_snippet(ApplicationViewSet)
+
+
+class StrategyFollowUpView(WagtailAdminTemplateMixin, TemplateView):
+    """The cooperation goals of the IT strategy, from the catalogue (employee_portal.strategy)."""
+
+    page_title = _("Uppföljning av IT-strategin")
+    header_icon = "list-ul"
+    template_name = "employee_portal/admin/strategy_follow_up.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = strategy.follow_up()
+        context["levels"] = Application.Cooperation.choices
+        context["shared_level"] = strategy.SHARED_LEVEL
+        context["not_shared"] = strategy.not_shared_by_all()
+        return context
+
+
+def _may_follow_up(user):
+    return user.has_perm("employee_portal.view_application")
+
+
+@hooks.register("register_admin_urls")
+def register_strategy_follow_up_url():
+    view = user_passes_test(_may_follow_up)(StrategyFollowUpView.as_view())
+    return [path("uppfoljning-it-strategin/", view, name="strategy_follow_up")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_strategy_follow_up_menu_item():
+    return AdminOnlyMenuItem(
+        _("Uppföljning av IT-strategin"),
+        reverse("strategy_follow_up"),
+        icon_name="list-ul",
+        order=900,
+    )

@@ -19,6 +19,10 @@ class Role:
 
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# IT keeps the application catalogue of Medarbetarportalen and follows up the IT strategy.
+APPLICATION_CATALOGUE = tuple(
+    f"employee_portal.{action}_application" for action in ("view", "add", "change", "delete")
+)
 # Editors choose the promoted results of the site search ("Rekommenderat", docs/search.md).
 SEARCH_PROMOTIONS = tuple(
     f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
@@ -48,7 +52,7 @@ ROLES: dict[str, Role] = {
     "it-drift": Role(
         _("IT-drift"),
         _("Driftar portalen och följer inloggningar i granskningsloggen."),
-        (ADMIN_ACCESS, "audit.view_authevent"),
+        (ADMIN_ACCESS, "audit.view_authevent", *APPLICATION_CATALOGUE),
     ),
     "registrator": Role(
         _("Registrator"),
