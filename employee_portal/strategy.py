@@ -25,6 +25,11 @@ class KindFollowUp:
     goal: int | None = None
 
     @property
+    def level_counts(self) -> list[int]:
+        """How many of those all five use are at each level, 1 to 5."""
+        return [self.per_level.get(level, 0) for level in Application.Cooperation.values]
+
+    @property
     def at_shared_level(self) -> int:
         return sum(count for level, count in self.per_level.items() if level >= SHARED_LEVEL)
 

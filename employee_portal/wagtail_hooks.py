@@ -1,7 +1,7 @@
 """The application catalogue in the admin (Medarbetarportalen), kept by IT and system owners."""
 
 from django.contrib.auth.decorators import user_passes_test
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -40,6 +40,10 @@ class StrategyFollowUpView(WagtailAdminTemplateMixin, TemplateView):
 
     page_title = _("Uppföljning av IT-strategin")
     header_icon = "list-ul"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Hem")},
+        {"url": "", "label": page_title},
+    ]
     template_name = "employee_portal/admin/strategy_follow_up.html"
 
     def get_context_data(self, **kwargs):
