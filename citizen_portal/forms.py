@@ -205,26 +205,15 @@ class PortalFormBuilder(FormBuilder):
         return type("WagtailForm", (PortalForm,), attrs)
 
 
-def throttle_key(request, page) -> str:
-    from portal.audit.receivers import client_ip
-
-    return f"form-submissions:{page.translation_key}:{client_ip(request) or 'unknown'}"
-
-
 def take_submission_slot(request, page) -> bool:
-    """Count one submission of `page` (in any language) from the client's address in Django's
-    cache; False when `FORM_SUBMISSIONS_PER_CLIENT` were already sent within
-    `FORM_SUBMISSIONS_WINDOW` seconds. Fixed windows: simple, and enough against a robot."""
-    from django.core.cache import cache
+    """Count one submission of `page` (in any language) from the client's address; False when
+    `FORM_SUBMISSIONS_PER_CLIENT` were already sent within `FORM_SUBMISSIONS_WINDOW` seconds."""
+    from portal import throttle
 
-    limit = settings.FORM_SUBMISSIONS_PER_CLIENT
-    if not limit:
-        return True
-    key = throttle_key(request, page)
-    cache.add(key, 0, timeout=settings.FORM_SUBMISSIONS_WINDOW)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.FORM_SUBMISSIONS_WINDOW)
-        used = 1
-    return used <= limit
+    wait = throttle.hit(
+        f"form-submissions:{page.translation_key}",
+        request,
+        limit=settings.FORM_SUBMISSIONS_PER_CLIENT,
+        window=settings.FORM_SUBMISSIONS_WINDOW,
+    )
+    return wait is None

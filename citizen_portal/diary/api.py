@@ -4,18 +4,15 @@ The same search as `/diarium/` (search.py), the same publication rules (nothing 
 stored), the import's field names. Throttled per client address.
 """
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.audit.receivers import client_ip
+from portal import throttle
 from portal.models import Municipality
 
 from .models import Document
@@ -37,20 +34,9 @@ def _json(data, status=200, **headers) -> JsonResponse:
 
 def throttled(request) -> int | None:
     """Seconds to wait when this client has used up its requests for the minute, else None."""
-    limit = settings.DIARY_API_REQUESTS_PER_MINUTE
-    if not limit:
-        return None
-    now = time.time()
-    key = f"diary-api:{client_ip(request) or 'unknown'}:{int(now // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=70)
-        used = 1
-    if used > limit:
-        return 60 - int(now) % 60
-    return None
+    return throttle.hit(
+        "diary-api", request, limit=settings.DIARY_API_REQUESTS_PER_MINUTE, window=60
+    )
 
 
 class DiaryApiQuery(forms.Form):

@@ -5,14 +5,12 @@ e-mails are background tasks enqueued only after the commit, so a mail server th
 delays the e-mail but never loses the request, which the registrar also sees in the admin.
 """
 
-import time
 from functools import partial
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.audit.receivers import client_ip
+from portal import throttle
 
 from .models import DocumentRequest
 
@@ -20,29 +18,19 @@ from .models import DocumentRequest
 # address, through the cache (shared by every web process when REDIS_URL is set).
 REQUESTS_PER_WINDOW = 10
 WINDOW_SECONDS = 600
+SCOPE = "diary-request"
 REFERENCE_ATTEMPTS = 5
-
-
-def _throttle_key(request, window: int) -> str:
-    return f"diary-request:{client_ip(request) or 'unknown'}:{window}"
 
 
 def is_throttled(request) -> bool:
     """Whether this client address has already sent REQUESTS_PER_WINDOW requests in the
     current window."""
-    window = int(time.time() // WINDOW_SECONDS)
-    return (cache.get(_throttle_key(request, window)) or 0) >= REQUESTS_PER_WINDOW
+    return throttle.used(SCOPE, request, window=WINDOW_SECONDS) >= REQUESTS_PER_WINDOW
 
 
 def count_request(request) -> None:
     """Count one stored request against the client's address."""
-    window = int(time.time() // WINDOW_SECONDS)
-    key = _throttle_key(request, window)
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 10)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 10)
+    throttle.hit(SCOPE, request, limit=REQUESTS_PER_WINDOW, window=WINDOW_SECONDS)
 
 
 def create_request(**fields) -> DocumentRequest:
