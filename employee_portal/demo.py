@@ -1,6 +1,9 @@
 """Demo content for Medarbetarportalen: its root at `/medarbetare/` and a few information
 pages. Runs after the citizen portal's seeder, which creates the home page it sits under."""
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Site
 
 from portal.demo import seeder
@@ -40,6 +43,7 @@ def seed_employee_portal(stdout, style):
             title=item["title"],
             intro=item["intro"],
             body=item["body"],
+            review_by=timezone.localdate() + datetime.timedelta(days=item.get("valid_days", 180)),
         )
     return "medarbetarportalen klar"
 

@@ -228,3 +228,50 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portalens inställningar")
+
+
+class ReviewedPageMixin(models.Model):
+    """A page that is true only until a date: its owner is reminded before `review_by`, may
+    confirm it is still valid (which moves the date on by `review_interval_months`), and past
+    the date it is unpublished and listed as stale until someone confirms it (portal.review).
+    """
+
+    review_by = models.DateField(
+        _("granskas senast"),
+        help_text=_(
+            "Ägaren får en påminnelse före datumet. Efter datumet avpubliceras sidan tills "
+            "någon bekräftar att innehållet stämmer."
+        ),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("giltig så länge efter bekräftelse"),
+        choices=[
+            (1, _("1 månad")),
+            (3, _("3 månader")),
+            (6, _("6 månader")),
+            (12, _("12 månader")),
+            (24, _("24 månader")),
+        ],
+        default=12,
+    )
+    reminded_for = models.DateField(_("påmind inför"), null=True, blank=True, editable=False)
+    stale_since = models.DateTimeField(_("inaktuell sedan"), null=True, blank=True, editable=False)
+    stale_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("version som var publicerad"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("review_by"), FieldPanel("review_interval_months")],
+            heading=_("Granskning"),
+        )
+    ]
+
+    class Meta:
+        abstract = True

@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
         diary_views.diary_case,
         name="diary_case",
     ),
+    # Medarbetarportalen's views (catalogue, Mina system, documents); its pages are in the tree.
+    path("medarbetare/", include("employee_portal.urls")),
     path("mina-sidor/", citizen_views.my_pages, name="my_pages"),
     path("mina-sidor/logga-in/", citizen_views.my_pages_login, name="my_pages_login"),
     path("accounts/", include("allauth.urls")),

@@ -1,7 +1,10 @@
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from employee_portal.models import EmployeeInformationPage
+from employee_portal.models import EmployeeInformationPage, EmployeeNewsPage
 
 
 class EmployeeInformationPageFactory(wagtail_factories.PageFactory):
@@ -11,6 +14,21 @@ class EmployeeInformationPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"rutin-{n}")
     intro = "Bara för medarbetare."
     body = factory.LazyFunction(lambda: [("paragraph", "<p>Intern information.</p>")])
+    review_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
 
     class Meta:
         model = EmployeeInformationPage
+
+
+class EmployeeNewsPageFactory(wagtail_factories.PageFactory):
+    """A news item; pass `parent=` the EmployeeNewsIndexPage. Add audiences with
+    `page.employee_audiences.add(PageAudience(...)); page.save()`."""
+
+    title = factory.Sequence(lambda n: f"Nyhet för medarbetare {n}")
+    slug = factory.Sequence(lambda n: f"nyhet-{n}")
+    intro = "Kort om nyheten."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Nyheten i sin helhet.</p>")])
+    review_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+    class Meta:
+        model = EmployeeNewsPage

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "citizen_portal",
     "citizen_portal.diary",
     "employee_portal",
+    "employee_portal.documents",
     "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",
