@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import strategy
-from .models import Application
+from .models import Application, OperationalNotice
 
 
 class AdminOnlyMenuItem(MenuItem):
@@ -33,6 +33,24 @@ class ApplicationViewSet(SnippetViewSet):
 
 
 register_snippet(ApplicationViewSet)
+
+
+class OperationalNoticeViewSet(SnippetViewSet):
+    """Driftinformation, written by IT: shown on every affected employee's dashboard from a
+    week before it starts until it ends."""
+
+    model = OperationalNotice
+    icon = "warning"
+    menu_label = _("Driftinformation")
+    menu_order = 261
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "application", "starts_at", "ends_at"]
+    list_filter = ["kind", "application"]
+    search_fields = ["title", "description"]
+    ordering = ["-starts_at"]
+
+
+register_snippet(OperationalNoticeViewSet)
 
 
 class StrategyFollowUpView(WagtailAdminTemplateMixin, TemplateView):
