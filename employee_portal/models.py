@@ -135,10 +135,12 @@ class EmployeeHomePage(EmployeeOnlyPage):
         permissions = [("access_employee_portal", _("Kan öppna Medarbetarportalen"))]
 
     def get_context(self, request, *args, **kwargs):
+        # Driftinformation, Mina system, news and information for the signed-in employee
+        # (views.dashboard_context); imported here because the views import these models.
+        from .views import dashboard_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["information_pages"] = visible_to(
-            EmployeeInformationPage.objects.child_of(self).live(), request.user
-        ).order_by("-last_published_at")
+        context.update(dashboard_context(request, self))
         return context
 
 
@@ -172,6 +174,14 @@ class EmployeeInformationPage(TargetedPage):
 
     class Meta:
         verbose_name = _("informationssida för medarbetare")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Only the subpages meant for this employee: a title is information too.
+        context["children"] = visible_to(
+            EmployeeInformationPage.objects.child_of(self).live(), request.user
+        ).defer_streamfields()
+        return context
 
 
 class EmployeeNewsIndexPage(EmployeeOnlyPage):

@@ -264,6 +264,12 @@ FORM_SUBMISSIONS_WINDOW = int(os.environ.get("FORM_SUBMISSIONS_WINDOW", "600"))
 # Requests per minute one client address may make to the open-data API (/api/v1/); 0: no limit.
 DIARY_API_REQUESTS_PER_MINUTE = int(os.environ.get("DIARY_API_REQUESTS_PER_MINUTE", "60"))
 
+# The municipalities' own networks, as comma-separated CIDRs ("10.20.0.0/16,192.0.2.0/24"):
+# Mina system tells an employee whose address is outside them that an application reachable
+# only from the municipal network will not open (employee_portal/network.py). Empty: the
+# portal cannot tell, and says nothing about where the employee is (docs/applications.md).
+MUNICIPAL_NETWORKS = env_list("MUNICIPAL_NETWORKS")
+
 WAGTAIL_SITE_NAME = "Dalslandsportalen"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
