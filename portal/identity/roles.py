@@ -23,6 +23,16 @@ ADMIN_ACCESS = "wagtailadmin.access_admin"
 APPLICATION_CATALOGUE = tuple(
     f"employee_portal.{action}_application" for action in ("view", "add", "change", "delete")
 )
+# IT publishes driftinformation (disruptions, planned maintenance) on the employee dashboard.
+OPERATIONAL_NOTICES = tuple(
+    f"employee_portal.{action}_operationalnotice" for action in ("view", "add", "change", "delete")
+)
+# Editors keep the document register of their own municipality (employee_portal.documents);
+# the documents shared by all of Dalsland need `employee_documents.manage_shared_documents`.
+DOCUMENT_REGISTER = tuple(
+    f"employee_documents.{action}_registerdocument"
+    for action in ("view", "add", "change", "delete")
+)
 # Editors choose the promoted results of the site search ("Rekommenderat", docs/search.md).
 SEARCH_PROMOTIONS = tuple(
     f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
@@ -42,7 +52,7 @@ ROLES: dict[str, Role] = {
     "redaktor": Role(
         _("Redaktör"),
         _("Skriver och uppdaterar sidor och nyheter i portalen."),
-        (ADMIN_ACCESS, *SEARCH_PROMOTIONS),
+        (ADMIN_ACCESS, *SEARCH_PROMOTIONS, *DOCUMENT_REGISTER),
     ),
     "granskare": Role(
         _("Granskare"),
@@ -52,7 +62,7 @@ ROLES: dict[str, Role] = {
     "it-drift": Role(
         _("IT-drift"),
         _("Driftar portalen och följer inloggningar i granskningsloggen."),
-        (ADMIN_ACCESS, "audit.view_authevent", *APPLICATION_CATALOGUE),
+        (ADMIN_ACCESS, "audit.view_authevent", *APPLICATION_CATALOGUE, *OPERATIONAL_NOTICES),
     ),
     "registrator": Role(
         _("Registrator"),
