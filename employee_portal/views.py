@@ -54,8 +54,6 @@ MY_SYSTEMS_ANCHOR = "#mina-system"
 ALL_MUNICIPALITIES = "alla"
 # The information page the dashboard's shortcuts call IT support (demo_content.py).
 IT_SUPPORT_SLUG = "it-support-och-felanmalan"
-# The document register (employee_portal.documents), below the dashboard's address.
-DOCUMENTS_PATH = "dokument/"
 # Å, Ä, Ö after Z, as in a Swedish dictionary: "Ärende…" after "Webbkarta…".
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})
 
@@ -408,7 +406,6 @@ def dashboard_context(request, home) -> dict:
         )
     )
     on_network = client_is_on_municipal_network(request)
-    home_path = _home_path(home)
     return {
         "profile": profile,
         "audience_line": audience_line(profile),
@@ -419,7 +416,7 @@ def dashboard_context(request, home) -> dict:
         "news_index": EmployeeNewsIndexPage.objects.child_of(home).live().first(),
         "information_pages": information,
         "it_support_page": next((p for p in information if p.slug == IT_SUPPORT_SLUG), None),
-        "documents_url": home_path + DOCUMENTS_PATH,
+        "documents_url": reverse("employee_documents:index"),
     }
 
 
@@ -533,7 +530,6 @@ def search(request):
                 Q(name__icontains=word) | Q(description__icontains=word)
             )
         applications = list(applications.order_by("name")[:MAX_PAGE_HITS])
-    home_path = _home_path(home)
     return render(
         request,
         "employee_portal/search.html",
@@ -546,7 +542,7 @@ def search(request):
             "page_title": _("Sök i Medarbetarportalen")
             if not text
             else _("Sökresultat för ”%(query)s”") % {"query": text},
-            "documents_url": home_path + DOCUMENTS_PATH,
+            "documents_url": reverse("employee_documents:index"),
             "catalogue_url": reverse("employee_catalogue"),
             "profile": profile,
         },
