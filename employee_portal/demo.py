@@ -53,6 +53,7 @@ def seed_employee_portal(stdout, style):
             intro=item["intro"],
             body=item["body"],
             review_by=timezone.localdate() + datetime.timedelta(days=item.get("valid_days", 180)),
+            owner=_owner(),
         )
     return "medarbetarportalen klar"
 

@@ -179,6 +179,8 @@ EMPLOYEE_PAGES = [
     },
     {
         "slug": "nyanstalld-i-dalsland",
+        # Due for review soon: its owner gets a reminder, the report lists it.
+        "valid_days": 10,
         "title": "Nyanställd i Dalsland",
         "intro": (
             "Välkommen! Här finns det du behöver veta under dina första dagar som anställd i någon "

@@ -6,9 +6,12 @@ content for all of Dalsland points to none (DOMAIN.md §6.2–6.3: each municipa
 the controllers of their own information, strategy appendix C level 3).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
@@ -230,6 +233,21 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = _("portalens inställningar")
 
 
+class ReviewedPageForm(WagtailAdminPageForm):
+    """The editor's form for a page with a review date: the date must lie ahead."""
+
+    def clean_review_by(self):
+        review_by = self.cleaned_data["review_by"]
+        if review_by and review_by < timezone.localdate():
+            raise ValidationError(
+                _(
+                    "Datumet har redan passerat. Välj ett datum framåt, när sidan ska granskas "
+                    "nästa gång."
+                )
+            )
+        return review_by
+
+
 class ReviewedPageMixin(models.Model):
     """A page that is true only until a date: its owner is reminded before `review_by`, may
     confirm it is still valid (which moves the date on by `review_interval_months`), and past
@@ -265,6 +283,8 @@ class ReviewedPageMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    base_form_class = ReviewedPageForm
 
     review_panels = [
         MultiFieldPanel(

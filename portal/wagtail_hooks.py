@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import review, review_views
 from .models import Department, Municipality
 
 
@@ -30,3 +34,47 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationViewSetGroup)
+
+
+# --- Content review (portal.review, docs/content-review.md) ---------------------------------
+
+
+class PageEditorsMenuItem(MenuItem):
+    """Shown to those who may edit or publish some page."""
+
+    def is_shown(self, request):
+        return review.may_edit_pages(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_content_review_urls():
+    return [
+        path(
+            "granskning/",
+            review_views.StaleContentReportView.as_view(),
+            name="portal_review_report",
+        ),
+        path(
+            "granskning/bekrafta/sida/<int:page_id>/",
+            review_views.confirm_from_report,
+            name="portal_review_confirm",
+        ),
+        path(
+            "granskning/bekrafta/<str:token>/",
+            review_views.confirm_link,
+            name="portal_review_confirm_link",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_review_menu_item():
+    return PageEditorsMenuItem(
+        review_views.REPORT_TITLE, reverse("portal_review_report"), icon_name="time", order=850
+    )
+
+
+@hooks.register("register_log_actions")
+def register_content_review_log_actions(actions):
+    for action, (label, message) in review.LOG_ACTION_LABELS.items():
+        actions.register_action(action, label, message)

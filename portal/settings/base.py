@@ -296,3 +296,10 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Review dates on pages (portal/review.py, docs/content-review.md): owners are reminded
+# this many days before a page's date; the one-click "still valid" link works this many days;
+# reminders for pages without an owner with an e-mail address go to the fallback address.
+CONTENT_REVIEW_REMINDER_DAYS = int(os.environ.get("CONTENT_REVIEW_REMINDER_DAYS", "14"))
+CONTENT_REVIEW_LINK_MAX_AGE_DAYS = int(os.environ.get("CONTENT_REVIEW_LINK_MAX_AGE_DAYS", "60"))
+CONTENT_REVIEW_FALLBACK_EMAIL = os.environ.get("CONTENT_REVIEW_FALLBACK_EMAIL", "")
