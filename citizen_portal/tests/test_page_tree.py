@@ -22,7 +22,12 @@ from citizen_portal.models import (
     ServicePage,
     TopicPage,
 )
-from employee_portal.models import EmployeeHomePage, EmployeeInformationPage
+from employee_portal.models import (
+    EmployeeHomePage,
+    EmployeeInformationPage,
+    EmployeeNewsIndexPage,
+    EmployeeNewsPage,
+)
 
 CITIZEN_PAGE_TYPES = [
     CitizenHomePage,
@@ -37,7 +42,12 @@ CITIZEN_PAGE_TYPES = [
     InformationPage,
     FormPage,
 ]
-EMPLOYEE_PAGE_TYPES = [EmployeeHomePage, EmployeeInformationPage]
+EMPLOYEE_PAGE_TYPES = [
+    EmployeeHomePage,
+    EmployeeInformationPage,
+    EmployeeNewsIndexPage,
+    EmployeeNewsPage,
+]
 
 ALLOWED_SUBPAGES = {
     CitizenHomePage: {
@@ -67,8 +77,10 @@ ALLOWED_SUBPAGES = {
     AccessibilityStatementPage: set(),
     InformationPage: {InformationPage, FormPage},
     FormPage: set(),
-    EmployeeHomePage: {EmployeeInformationPage},
+    EmployeeHomePage: {EmployeeInformationPage, EmployeeNewsIndexPage},
     EmployeeInformationPage: {EmployeeInformationPage},
+    EmployeeNewsIndexPage: {EmployeeNewsPage},
+    EmployeeNewsPage: set(),
 }
 
 ALLOWED_PARENTS = {
@@ -92,6 +104,8 @@ ALLOWED_PARENTS = {
     FormPage: {CitizenHomePage, MunicipalityPage, DepartmentPage, ServicePage, InformationPage},
     EmployeeHomePage: {CitizenHomePage},
     EmployeeInformationPage: {EmployeeHomePage, EmployeeInformationPage},
+    EmployeeNewsIndexPage: {EmployeeHomePage},
+    EmployeeNewsPage: {EmployeeNewsIndexPage},
 }
 
 
