@@ -92,7 +92,11 @@ def detail(request, pk):
 def download(request, pk):
     """The file as a download: never shown inline, as a file is not trusted to be what it
     says; the browser must not guess another type either."""
-    document = current_document(pk)
+    return file_response(current_document(pk))
+
+
+def file_response(document):
+    """A register document's file as a download, for employees and for editors alike."""
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as exc:

@@ -10,7 +10,7 @@ the form offers, and accepts, only the municipalities the editor may keep.
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -30,6 +30,7 @@ from portal.models import Department, Municipality
 
 from .files import ACCEPT, size_text
 from .models import MANAGE_SHARED_PERMISSION, RegisterDocument
+from .views import file_response
 
 VALID, EXPIRED = "giltiga", "utgangna"
 
@@ -311,19 +312,7 @@ class RegisterDocumentViewSet(ModelViewSet):
             document = visible_documents(request.user).filter(pk=pk).first()
             if document is None:
                 raise Http404
-            try:
-                handle = document.file.open("rb")
-            except FileNotFoundError as exc:
-                raise Http404 from exc
-            response = FileResponse(
-                handle,
-                as_attachment=True,
-                filename=document.download_name,
-                content_type=document.content_type,
-            )
-            response["X-Content-Type-Options"] = "nosniff"
-            response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-            return response
+            return file_response(document)
 
         return view
 
