@@ -62,8 +62,11 @@ def send_review_reminder(page_id: int, review_by: str):
             _("Sidtyp: %(type)s") % {"type": page.specific_class._meta.verbose_name},
             _("Plats: %(location)s") % {"location": _location(page)},
         ]
-        if page.full_url:
-            lines.append(_("Adress: %(url)s") % {"url": page.full_url})
+        # The portal's configured address (PORTAL_BASE_URL), as for the admin links: the
+        # Site record's host name need not be the one people use.
+        url_parts = page.get_url_parts()
+        if url_parts:
+            lines.append(_("Adress: %(url)s") % {"url": _admin_url(url_parts[2])})
         lines += [
             "",
             _(

@@ -9,6 +9,7 @@ import time
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
@@ -116,6 +117,8 @@ def test_the_owner_is_reminded_once_by_the_background_task(
     assert "Ja, sidan stämmer fortfarande: http://" in message.body
     assert token_url in message.body
     assert "avpubliceras den automatiskt" in message.body
+    # The page's address is the portal's configured one, like the admin links.
+    assert f"Adress: {settings.WAGTAILADMIN_BASE_URL}{page.url}" in message.body
     page.refresh_from_db()
     assert page.reminded_for == page.review_by
 
