@@ -18,18 +18,28 @@ def profile_of(user):
     return getattr(user, "employee_profile", None) if user.is_authenticated else None
 
 
+def login_if_not_employee(request):
+    """For anyone but a signed-in employee: a redirect to log in (anonymous) or 403 (raised).
+    None for an employee. Employee pages and employee views both start here."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+    if not is_employee(request.user):
+        raise PermissionDenied
+    return None
+
+
+def kept_private(response):
+    """Nothing Medarbetarportalen answers is kept by a browser cache or a proxy."""
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def employee_required(view):
     """Anonymous visitors are sent to log in, signed-in non-employees get 403, and nothing an
-    employee view answers is kept by a browser cache or a proxy."""
+    employee view answers is cached."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        if not is_employee(request.user):
-            raise PermissionDenied
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return login_if_not_employee(request) or kept_private(view(request, *args, **kwargs))
 
     return wrapped

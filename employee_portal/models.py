@@ -13,8 +13,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -32,7 +31,13 @@ from portal.identity.models import EmployeeProfile
 from portal.identity.roles import ROLES
 from portal.models import ReviewedPageMixin
 
-from .access import ACCESS_PERMISSION, is_employee, profile_of
+from .access import (
+    ACCESS_PERMISSION,
+    is_employee,
+    kept_private,
+    login_if_not_employee,
+    profile_of,
+)
 
 __all__ = ["ACCESS_PERMISSION", "is_employee"]
 
@@ -74,15 +79,12 @@ class EmployeeOnlyPage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        if not is_employee(request.user):
-            raise PermissionDenied
+        refusal = login_if_not_employee(request)
+        if refusal is not None:
+            return refusal
         if not self.is_for(request.user):
             raise Http404
-        response = super().serve(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return kept_private(super().serve(request, *args, **kwargs))
 
     def is_for(self, user) -> bool:
         """Whether this signed-in employee may open the page; targeted pages say more."""
