@@ -56,6 +56,20 @@ def attachment_path(instance, filename):
     return f"blanketter/{timezone.localdate():%Y-%m}/{uuid.uuid4().hex}{extension}"
 
 
+def private_file_response(handle, filename: str, content_type: str) -> FileResponse:
+    """A privately stored file as a download: never shown inline, as a file is not trusted to
+    be what it says, and the browser must not guess another type or run anything in it."""
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
 def admin_url(attachment) -> str:
     """The attachment's address for staff, absolute (it goes into e-mails and exports)."""
     path = reverse("form_attachment", args=[attachment.pk])
@@ -84,12 +98,4 @@ def form_attachment(request, pk):
         attachment.submission.reference,
         request.user.pk,
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return private_file_response(handle, attachment.original_name, attachment.content_type)

@@ -34,7 +34,13 @@ def my_pages(request):
             )
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('my_pages_login')}?{query}")
-    return render(request, "citizen_portal/my_pages.html", {"identity": identity})
+    from eservices.views import my_cases
+
+    return render(
+        request,
+        "citizen_portal/my_pages.html",
+        {"identity": identity, **my_cases(request.user)},
+    )
 
 
 @never_cache

@@ -20,7 +20,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-SECOND_FACTOR_PATHS = ("/admin/",)
+# The admin, and the handlers' case views of the e-services (eservices.handler_views), with
+# their English-prefixed addresses.
+SECOND_FACTOR_PATHS = ("/admin/", "/handlaggning/", "/en/handlaggning/")
+CASE_HANDLING_PERMISSIONS = (
+    "eservices.handle_preschool",
+    "eservices.handle_school_choice",
+    "eservices.handle_building_permit",
+)
 
 
 def user_display(user) -> str:
@@ -101,8 +108,13 @@ def count_new_factor_as_used(sender, request, user, authenticator, **kwargs):
 
 
 def needs_second_factor(user) -> bool:
-    """Editors, approvers and administrators: everyone who may open the Wagtail admin."""
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    """Editors, approvers and administrators: everyone who may open the Wagtail admin; and
+    the handlers of e-service cases, who read residents' personal data."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("wagtailadmin.access_admin"):
+        return True
+    return any(user.has_perm(permission) for permission in CASE_HANDLING_PERMISSIONS)
 
 
 def used_second_factor(request) -> bool:

@@ -62,6 +62,9 @@ urlpatterns += i18n_patterns(
     ),
     # Medarbetarportalen's views (catalogue, Mina system, documents); its pages are in the tree.
     path("medarbetare/", include("employee_portal.urls")),
+    # Step 3: e-services (/e-tjanster/, cases on /mina-sidor/arenden/) and the handlers' views.
+    path("", include("eservices.urls")),
+    path("handlaggning/", include("eservices.handler_urls")),
     path("mina-sidor/", citizen_views.my_pages, name="my_pages"),
     path("mina-sidor/logga-in/", citizen_views.my_pages_login, name="my_pages_login"),
     path("accounts/", include("allauth.urls")),

@@ -11,11 +11,12 @@ nobody works by a routine that no longer applies. Everything is for signed-in em
 """
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from citizen_portal.attachments import private_file_response
 from employee_portal.access import employee_required, profile_of
 from employee_portal.models import EmployeeHomePage
 from portal.models import Municipality
@@ -101,12 +102,4 @@ def file_response(document):
         handle = document.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.download_name,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return private_file_response(handle, document.download_name, document.content_type)

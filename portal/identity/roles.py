@@ -38,16 +38,24 @@ SEARCH_PROMOTIONS = tuple(
     f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
 )
 
+# Handlers of the e-services' cases, in their own municipality (eservices.handler_views).
+PLACEMENT_CASES = ("eservices.handle_preschool", "eservices.handle_school_choice")
+BUILDING_PERMIT_CASES = ("eservices.handle_building_permit",)
+
 ROLES: dict[str, Role] = {
     "larare": Role(_("Lärare"), _("Undervisar i förskoleklass, grundskola eller gymnasium.")),
     "socialsekreterare": Role(
         _("Socialsekreterare"), _("Handlägger ärenden inom individ- och familjeomsorgen.")
     ),
     "bygglovshandlaggare": Role(
-        _("Bygglovshandläggare"), _("Handlägger ansökningar om bygglov, rivningslov och marklov.")
+        _("Bygglovshandläggare"),
+        _("Handlägger ansökningar om bygglov, rivningslov och marklov."),
+        BUILDING_PERMIT_CASES,
     ),
     "forskoleadministrator": Role(
-        _("Förskoleadministratör"), _("Handlägger ansökningar om plats i förskola och fritidshem.")
+        _("Förskoleadministratör"),
+        _("Handlägger ansökningar om plats i förskola och fritidshem samt skolval."),
+        PLACEMENT_CASES,
     ),
     "redaktor": Role(
         _("Redaktör"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "citizen_portal.diary",
     "employee_portal",
     "employee_portal.documents",
+    "eservices",
     "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",

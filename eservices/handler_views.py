@@ -1,0 +1,653 @@
+"""The handlers' side of the e-services, under `/handlaggning/` (docs/eservices-handling.md).
+
+* `/handlaggning/`: one card per e-service the handler may handle in their municipality, with
+  how many cases wait at each step and how many are past or near their deadline;
+* `/handlaggning/<kind>/`: the queue, open cases by default, most urgent deadline first;
+* `/handlaggning/arenden/<id>/`: everything about one case, and small forms to take it on,
+  change its status, request a completion, write to the applicant and record the decision;
+* `/handlaggning/arenden/<id>/bilagor/<id>/`: one of the case's files, as a download.
+
+Who sees what is decided in the query: every case is looked up through
+`Case.objects.for_handler`, so a case of another municipality, of an e-service the handler
+does not handle, or a resident's draft, is 404 (not 403: its existence is not confirmed).
+Signed-in users without any case-handling permission get 403; the second factor is demanded
+before any of this by portal.accounts.RequireSecondFactorMiddleware. Every view of a case and
+every download is written to the case's access log; every change goes through
+eservices.services, which writes the history, the log and the e-mails with it.
+"""
+
+import datetime
+from dataclasses import dataclass
+from functools import wraps
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from portal.personnummer import InvalidPersonalIdentityNumber, PersonalIdentityNumber
+
+from . import services
+from .files import attachment_response
+from .forms import FORMS
+from .handler_forms import CompletionRequestForm, DecisionForm, HandlerMessageForm, StatusForm
+from .models import (
+    BUILDING_PERMIT_COMPLETION_WINDOW_DAYS,
+    HANDLE_PERMISSIONS,
+    Case,
+    CaseLog,
+    Kind,
+    Unit,
+    parse_date,
+)
+
+ROLE = "handläggare"
+PER_PAGE = 50
+MAX_QUERY_LENGTH = 40
+OPEN_CASES = ""
+ALL_CASES = "alla"
+Status = Case.Status
+
+
+# Access --------------------------------------------------------------------------------------
+
+
+def permitted_kinds(user) -> list[str]:
+    """The e-service kinds the user may handle, in the order of Kind."""
+    return [kind for kind in Kind.values if user.has_perm(f"eservices.{HANDLE_PERMISSIONS[kind]}")]
+
+
+def handler_required(view):
+    """Anonymous visitors are sent to log in; signed-in users who handle no e-service get 403;
+    nothing answered is kept by a browser cache or a proxy."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        if not permitted_kinds(request.user):
+            raise PermissionDenied
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    return wrapped
+
+
+def handler_cases(request):
+    return Case.objects.for_handler(request.user).select_related(
+        "eservice", "municipality", "assigned_to"
+    )
+
+
+def get_case(request, case_id) -> Case:
+    """The case, if this handler may see it; 404 otherwise, whatever the reason."""
+    return get_object_or_404(
+        handler_cases(request).select_related("applicant__citizen_identity", "decided_by"),
+        public_id=case_id,
+    )
+
+
+def case_url(case) -> str:
+    return reverse("eservices_handler_case", args=[case.public_id])
+
+
+# Deadlines -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Deadline:
+    """A case's time limit as the handler needs to see it (the rules are on Case)."""
+
+    kind: str
+    date: datetime.date | None
+    days_left: int | None
+    state: str  # "past", "near" or ""
+    weeks_late: int
+    reduction_fifths: int
+    received: datetime.date | None
+    start_date: datetime.date | None
+    clock_started_on: datetime.date | None
+    clock_stopped: bool
+    decided_on: datetime.date | None
+    ended: bool
+    # Building permits: a completion requested up to this day restarts the ten weeks.
+    completion_window_ends: datetime.date | None = None
+    completion_restarts_clock: bool = False
+
+    @property
+    def days_late(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+    @property
+    def is_preschool(self) -> bool:
+        return self.kind == Kind.PRESCHOOL
+
+    @property
+    def is_building_permit(self) -> bool:
+        return self.kind == Kind.BUILDING_PERMIT
+
+
+def deadline_of(case, today=None) -> Deadline:
+    today = today or timezone.localdate()
+    kind = case.eservice.kind
+    received = timezone.localdate(case.submitted_at) if case.submitted_at else None
+    window_ends = None
+    if kind == Kind.BUILDING_PERMIT and received:
+        window_ends = received + datetime.timedelta(days=BUILDING_PERMIT_COMPLETION_WINDOW_DAYS)
+    return Deadline(
+        kind=kind,
+        date=case.deadline,
+        days_left=case.days_left(today),
+        state=case.deadline_state(today),
+        weeks_late=case.weeks_late(today),
+        reduction_fifths=case.fee_reduction_fifths(today),
+        received=received,
+        start_date=parse_date(case.data.get("start_date")) if kind == Kind.PRESCHOOL else None,
+        clock_started_on=case.clock_started_on,
+        # The ten weeks restart when a completion asked for within three weeks arrives.
+        clock_stopped=kind == Kind.BUILDING_PERMIT and case.clock_started_on is None,
+        decided_on=timezone.localdate(case.decided_at) if case.decided_at else None,
+        # A case closed or withdrawn without a decision has no time limit left to keep.
+        ended=case.status in Case.FINAL_STATUSES and not case.decided_at,
+        completion_window_ends=window_ends,
+        completion_restarts_clock=bool(window_ends and today <= window_ends),
+    )
+
+
+def _sort_key(case):
+    deadline = case.deadline
+    return (deadline is None, deadline or datetime.date.max, case.submitted_at)
+
+
+# The handler's start page and the queue ------------------------------------------------------
+
+
+@handler_required
+def index(request):
+    """One card per e-service the handler may handle: how many cases at each step, how many
+    past or near their deadline. Two queries whatever the number of cases."""
+    profile = getattr(request.user, "employee_profile", None)
+    kinds = permitted_kinds(request.user)
+    cases = Case.objects.for_handler(request.user)
+    by_status = {
+        (row["eservice__kind"], row["status"]): row["n"]
+        for row in cases.order_by().values("eservice__kind", "status").annotate(n=Count("pk"))
+    }
+    today = timezone.localdate()
+    cards = {
+        kind: {
+            "kind": kind,
+            "label": Kind(kind).label,
+            "counts": [
+                (Status(status).label, status, by_status.get((kind, status), 0))
+                for status in Case.OPEN_STATUSES
+            ],
+            "past": 0,
+            "near": 0,
+            "mine": 0,
+        }
+        for kind in kinds
+    }
+    open_cases = cases.filter(status__in=Case.OPEN_STATUSES).select_related("eservice")
+    for case in open_cases:
+        card = cards[case.eservice.kind]
+        state = case.deadline_state(today)
+        if state:
+            card[state] += 1
+        if case.assigned_to_id == request.user.pk:
+            card["mine"] += 1
+    return render(
+        request,
+        "eservices/handler/index.html",
+        {
+            "page_title": _("Handläggning av e-tjänster"),
+            "municipality": profile.municipality if profile is not None else None,
+            "cards": list(cards.values()),
+        },
+    )
+
+
+@handler_required
+def queue(request, kind):
+    """The cases of one e-service, most urgent first: by deadline, then by when they came in.
+
+    Sorted in Python, as the deadline follows rules (four months, or the desired start if
+    later; ten weeks from a complete application) that live on Case. The list is bounded by
+    one municipality's cases of one e-service within their retention period, a few hundred.
+    """
+    if kind not in Kind.values or kind not in permitted_kinds(request.user):
+        raise Http404
+    cases = handler_cases(request).filter(eservice__kind=kind)
+
+    status = request.GET.get("status", OPEN_CASES)
+    if status == ALL_CASES:
+        pass
+    elif status in Status.values and status != Status.DRAFT:
+        cases = cases.filter(status=status)
+    else:
+        status = OPEN_CASES
+        cases = cases.filter(status__in=Case.OPEN_STATUSES)
+    mine = request.GET.get("mina") == "1"
+    if mine:
+        cases = cases.filter(assigned_to=request.user)
+    query = "".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    if query:
+        cases = cases.filter(reference__icontains=query)
+
+    rows = sorted(cases, key=_sort_key)
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("sida"))
+    today = timezone.localdate()
+    entries = [{"case": case, "deadline": deadline_of(case, today)} for case in page]
+    return render(
+        request,
+        "eservices/handler/queue.html",
+        {
+            "page_title": Kind(kind).label,
+            "kind": kind,
+            "results_page": page,
+            "entries": entries,
+            "statuses": [(s, label) for s, label in Status.choices if s != Status.DRAFT],
+            "selected_status": status,
+            "open_cases": OPEN_CASES,
+            "all_cases": ALL_CASES,
+            "mine": mine,
+            "query": query,
+            "filtered": bool(status != OPEN_CASES or mine or query),
+        },
+    )
+
+
+# What the applicant wrote --------------------------------------------------------------------
+
+# The answers as the handler reads them: about the applicant, in the third person (the
+# resident's form says "din sysselsättning"). A key not listed is shown by its name.
+DATA_LABELS = {
+    "child_name": gettext_lazy("Barnets namn"),
+    "child_number": gettext_lazy("Barnets personnummer"),
+    "guardian": gettext_lazy("Sökanden intygar att hen är vårdnadshavare"),
+    "care_type": gettext_lazy("Ansöker om"),
+    "start_date": gettext_lazy("Önskat startdatum"),
+    "units": gettext_lazy("Önskade enheter i turordning"),
+    "occupation": gettext_lazy("Sökandens sysselsättning"),
+    "employer": gettext_lazy("Arbetsgivare eller skola"),
+    "household_income": gettext_lazy("Hushållets inkomst före skatt per månad"),
+    "highest_fee": gettext_lazy("Godtar högsta avgiften"),
+    "other_information": gettext_lazy("Annat som förskolan behöver veta"),
+    "school_year": gettext_lazy("Årskurs"),
+    "schools": gettext_lazy("Önskade skolor i turordning"),
+    "reasons": gettext_lazy("Skäl för valet"),
+    "property_designation": gettext_lazy("Fastighetsbeteckning"),
+    "property_address": gettext_lazy("Fastighetens adress"),
+    "owner_is_applicant": gettext_lazy("Sökanden äger fastigheten"),
+    "owner_name": gettext_lazy("Fastighetsägare"),
+    "measure": gettext_lazy("Åtgärd"),
+    "description": gettext_lazy("Beskrivning"),
+    "building_area": gettext_lazy("Byggnadsarea (BYA)"),
+    "planned_start": gettext_lazy("Planerad byggstart"),
+    "control_officer_name": gettext_lazy("Kontrollansvarig"),
+    "control_officer_certificate": gettext_lazy("Kontrollansvarigs certifieringsnummer"),
+    "control_officer_level": gettext_lazy("Kontrollansvarigs behörighetsnivå"),
+}
+KIND_LABELS = {Kind.SCHOOL_CHOICE: {"start_date": gettext_lazy("Skolvalet gäller från")}}
+VALUE_SUFFIXES = {"building_area": "m²", "household_income": "kr"}
+DECIMAL_KEYS = {"building_area"}
+PERSONAL_NUMBER_KEYS = {"child_number"}
+
+WEEKDAYS = [
+    ("mon", gettext_lazy("Måndag")),
+    ("tue", gettext_lazy("Tisdag")),
+    ("wed", gettext_lazy("Onsdag")),
+    ("thu", gettext_lazy("Torsdag")),
+    ("fri", gettext_lazy("Fredag")),
+]
+# The schedule's keys (mon_from, mon_to, …), shown together as one section.
+SCHEDULE = [f"{day}_{part}" for day, _label in WEEKDAYS for part in ("from", "to")]
+
+# The order of the answers, in sections; anything else follows under "Övriga uppgifter".
+SECTIONS = {
+    Kind.PRESCHOOL: [
+        (gettext_lazy("Barnet"), ["child_name", "child_number"]),
+        (gettext_lazy("Plats"), ["care_type", "start_date", "units"]),
+        (gettext_lazy("Schema (vistelsetid)"), SCHEDULE),
+        (
+            gettext_lazy("Sysselsättning och inkomst"),
+            ["occupation", "employer", "household_income", "highest_fee"],
+        ),
+        (gettext_lazy("Övrigt"), ["other_information"]),
+    ],
+    Kind.SCHOOL_CHOICE: [
+        (gettext_lazy("Barnet"), ["child_name", "child_number", "guardian"]),
+        (gettext_lazy("Skolval"), ["school_year", "start_date", "schools", "reasons"]),
+    ],
+    Kind.BUILDING_PERMIT: [
+        (
+            gettext_lazy("Fastigheten"),
+            ["property_designation", "property_address", "owner_is_applicant", "owner_name"],
+        ),
+        (gettext_lazy("Åtgärden"), ["measure", "description", "building_area", "planned_start"]),
+        (
+            gettext_lazy("Kontrollansvarig"),
+            ["control_officer_name", "control_officer_certificate", "control_officer_level"],
+        ),
+    ],
+}
+# Shown elsewhere on the page (contact details, the co-applicant) or not an answer at all.
+NOT_ANSWERS = {
+    "email",
+    "phone",
+    "co_applicant_name",
+    "co_applicant_number",
+    "co_applicant_email",
+    "declaration",
+}
+UNIT_KEYS = ("units", "schools")
+
+
+def _choice_labels(kind) -> dict[str, dict[str, str]]:
+    """The labels of the resident form's choices (care type, measure…), by field."""
+    form_class = FORMS.get(kind)
+    labels = {}
+    for name, field in getattr(form_class, "base_fields", {}).items():
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            labels[name] = {str(value): label for value, label in field.choices if value != ""}
+    return labels
+
+
+def _unit_ids(data) -> list[int]:
+    ids = []
+    for key in UNIT_KEYS:
+        for value in data.get(key) or ():
+            try:
+                ids.append(int(value))
+            except (TypeError, ValueError):
+                continue
+    return ids
+
+
+def _display_value(key, value, choices, units):
+    """One answer as text, or as a list of texts (ranked units)."""
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nej")
+    if key in UNIT_KEYS and isinstance(value, list):
+        names = []
+        for unit_id in value:
+            unit = units.get(int(unit_id)) if str(unit_id).isdigit() else None
+            if unit is None:
+                names.append(_("Okänd enhet (%(id)s)") % {"id": unit_id})
+            else:
+                names.append(f"{unit.name} ({unit.get_organiser_display().lower()})")
+        return names
+    if key in PERSONAL_NUMBER_KEYS:
+        try:
+            return PersonalIdentityNumber(str(value)).display
+        except InvalidPersonalIdentityNumber:
+            return str(value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, int):
+        text = f"{value:,}".replace(",", "\u00a0")  # 32 000, as Swedish writes it
+    elif key in DECIMAL_KEYS:
+        text = str(value).replace(".", ",")
+    else:
+        text = str(choices.get(key, {}).get(str(value), value))
+    if key in VALUE_SUFFIXES:
+        text = f"{text} {VALUE_SUFFIXES[key]}"
+    return text
+
+
+def _is_empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def answer_sections(case) -> list[dict]:
+    """The case's answers, readable: [{"heading", "rows": [{"label", "text" or "ranked"}]}],
+    where "ranked" is a list in the applicant's order (units, schools), resolved by one query."""
+    data = case.data or {}
+    kind = case.eservice.kind
+    labels = {**DATA_LABELS, **KIND_LABELS.get(kind, {})}
+    choices = _choice_labels(kind)
+    ids = _unit_ids(data)
+    units = Unit.objects.in_bulk(ids) if ids else {}
+
+    def row(key):
+        value = _display_value(key, data[key], choices, units)
+        if isinstance(value, list):
+            return {"label": labels.get(key, key), "ranked": value}
+        return {"label": labels.get(key, key), "text": value}
+
+    sections, shown = [], set()
+    for heading, keys in SECTIONS.get(kind, []):
+        shown.update(keys)
+        if keys is SCHEDULE:
+            rows = _schedule_rows(data)
+        else:
+            rows = [row(key) for key in keys if key in data and not _is_empty(data[key])]
+        if rows:
+            sections.append({"heading": heading, "rows": rows})
+    other = [
+        row(key)
+        for key in data
+        if key not in shown and key not in NOT_ANSWERS and not _is_empty(data[key])
+    ]
+    if other:
+        sections.append({"heading": _("Övriga uppgifter"), "rows": other})
+    return sections
+
+
+def _schedule_rows(data) -> list[dict]:
+    """The preschool schedule (vistelsetid): one row per weekday with times."""
+    rows = []
+    for day, label in WEEKDAYS:
+        start, end = data.get(f"{day}_from"), data.get(f"{day}_to")
+        if start or end:
+            rows.append({"label": label, "text": f"{start or '?'}–{end or '?'}"})
+    return rows
+
+
+# One case ------------------------------------------------------------------------------------
+
+
+def _forms(case, bound=None):
+    """The action forms for the case's page, unbound unless one came back with errors."""
+    return {
+        "status_form": StatusForm(case=case, prefix="status"),
+        "completion_form": CompletionRequestForm(prefix="komplettering"),
+        "message_form": HandlerMessageForm(prefix="meddelande"),
+        "decision_form": DecisionForm(prefix="beslut"),
+        **(bound or {}),
+    }
+
+
+def render_case(request, case, bound=None):
+    """The case's page, logged as viewed: every time the handler sees the applicant's data."""
+    services.log(request, case, CaseLog.Action.VIEW, "visade ärendet", role=ROLE)
+    identity = getattr(case.applicant, "citizen_identity", None)
+    co_applicant_number = ""
+    if case.co_applicant_number:
+        try:
+            co_applicant_number = PersonalIdentityNumber(case.co_applicant_number).display
+        except InvalidPersonalIdentityNumber:
+            co_applicant_number = case.co_applicant_number
+    in_final = case.status in Case.FINAL_STATUSES
+    context = {
+        "case": case,
+        "kind": case.eservice.kind,
+        "page_title": case.reference,
+        "applicant_name": (identity.full_name if identity else "")
+        or case.applicant.get_full_name()
+        or _("Namn saknas"),
+        "applicant_number": identity.number.display if identity else "",
+        "co_applicant_number": co_applicant_number,
+        "answers": answer_sections(case),
+        "deadline": deadline_of(case),
+        "attachments": list(case.attachments.all()),
+        "case_messages": list(
+            case.messages.select_related("sender").prefetch_related("attachments")
+        ),
+        "events": list(case.events.select_related("actor")),
+        "can_assign": not in_final and case.assigned_to_id != request.user.pk,
+        "transitions": Case.HANDLER_TRANSITIONS.get(case.status, ()),
+        "can_request_completion": Status.AWAITING_COMPLETION
+        in Case.HANDLER_TRANSITIONS.get(case.status, ()),
+        "can_message": not in_final,
+        "can_decide": case.is_open and not case.awaits_co_applicant,
+        "error_form": next((form for form in (bound or {}).values() if form.errors), None),
+        **_forms(case, bound),
+    }
+    return render(request, "eservices/handler/case.html", context)
+
+
+@handler_required
+def case_detail(request, case_id):
+    return render_case(request, get_case(request, case_id))
+
+
+STALE = gettext_lazy(
+    "Ärendet har ändrats av någon annan medan du arbetade, så ändringen gjordes inte. Läs "
+    "igenom ärendet igen och försök på nytt."
+)
+
+
+def _act(request, case, perform, done):
+    """Run a change through eservices.services; a state the case no longer has (someone
+    else acted first) becomes a message, not an error page. Back to the case either way."""
+    try:
+        perform()
+    except services.CaseError:
+        messages.error(request, STALE)
+    else:
+        messages.success(request, done)
+    return redirect(case_url(case))
+
+
+@handler_required
+@require_POST
+def assign(request, case_id):
+    case = get_case(request, case_id)
+    if case.status in Case.FINAL_STATUSES:
+        messages.error(request, _("Ärendet är avslutat och kan inte tilldelas."))
+        return redirect(case_url(case))
+    if case.assigned_to_id == request.user.pk:
+        messages.info(request, _("Ärendet är redan ditt."))
+        return redirect(case_url(case))
+    return _act(
+        request,
+        case,
+        lambda: services.assign(request, case, request.user),
+        _("Ärendet är nu ditt."),
+    )
+
+
+@handler_required
+@require_POST
+def change_status(request, case_id):
+    case = get_case(request, case_id)
+    form = StatusForm(request.POST, case=case, prefix="status")
+    if not form.is_valid():
+        return render_case(request, case, {"status_form": form})
+    to_status = form.cleaned_data["status"]
+    return _act(
+        request,
+        case,
+        lambda: services.change_status(request, case, to_status, form.cleaned_data["comment"]),
+        _("Ärendet har nu statusen %(status)s.") % {"status": Status(to_status).label},
+    )
+
+
+@handler_required
+@require_POST
+def request_completion(request, case_id):
+    case = get_case(request, case_id)
+    if Status.AWAITING_COMPLETION not in Case.HANDLER_TRANSITIONS.get(case.status, ()):
+        messages.error(request, _("Det går inte att begära komplettering i ärendet nu."))
+        return redirect(case_url(case))
+    form = CompletionRequestForm(request.POST, prefix="komplettering")
+    if not form.is_valid():
+        return render_case(request, case, {"completion_form": form})
+    return _act(
+        request,
+        case,
+        lambda: services.change_status(
+            request, case, Status.AWAITING_COMPLETION, form.cleaned_data["comment"]
+        ),
+        _("Kompletteringen är begärd. Den sökande har fått ett meddelande om vad som saknas."),
+    )
+
+
+@handler_required
+@require_POST
+def message(request, case_id):
+    case = get_case(request, case_id)
+    if case.status in Case.FINAL_STATUSES:
+        messages.error(request, _("Ärendet är avslutat. Det går inte att skriva i det."))
+        return redirect(case_url(case))
+    form = HandlerMessageForm(request.POST, request.FILES, prefix="meddelande")
+    if not form.is_valid():
+        return render_case(request, case, {"message_form": form})
+    attachment = form.cleaned_data.get("attachment")
+    return _act(
+        request,
+        case,
+        lambda: services.handler_message(
+            request, case, form.cleaned_data["body"], [attachment] if attachment else []
+        ),
+        _("Meddelandet är skickat."),
+    )
+
+
+@handler_required
+@require_POST
+def decide(request, case_id):
+    case = get_case(request, case_id)
+    if not case.is_open:
+        messages.error(request, _("Ärendet är inte öppet. Det går inte att besluta i det."))
+        return redirect(case_url(case))
+    if case.awaits_co_applicant:
+        messages.error(
+            request,
+            _(
+                "Den andra vårdnadshavaren har inte bekräftat ansökan ännu. Beslut kan fattas "
+                "när båda står bakom den."
+            ),
+        )
+        return redirect(case_url(case))
+    form = DecisionForm(request.POST, request.FILES, prefix="beslut")
+    if not form.is_valid():
+        return render_case(request, case, {"decision_form": form})
+    return _act(
+        request,
+        case,
+        lambda: services.decide(
+            request,
+            case,
+            form.cleaned_data["outcome"],
+            form.cleaned_data["text"],
+            form.cleaned_data.get("document"),
+        ),
+        _("Beslutet är registrerat och den sökande har fått besked."),
+    )
+
+
+@handler_required
+def attachment(request, case_id, file_id):
+    """One of the case's files, as a download (never inline: a file is not trusted to be
+    what it says). Found through the case, so only a case the handler may see gives files."""
+    case = get_case(request, case_id)
+    stored = get_object_or_404(case.attachments, public_id=file_id)
+    response = attachment_response(stored)
+    detail = f"{stored.get_type_display()}: {stored.original_name}"
+    services.log(request, case, CaseLog.Action.DOWNLOAD, detail, role=ROLE)
+    return response

@@ -1,0 +1,624 @@
+"""Step 3 of the staircase: personal e-services after e-ID login (DOMAIN.md §5).
+
+A resident applies for a preschool place, a school or a building permit; the application is a
+`Case` (ärende) of one municipality's `EService`. The case keeps its answers (`data`), a
+timestamped history (`CaseEvent`), messages both ways (`CaseMessage`), attached files
+(`CaseAttachment`, stored privately) and the decision. Every view and change of a case is
+written to `CaseLog`, which outlives the case when it is purged after its retention period.
+
+Who sees a case is decided in the query (`Case.objects.for_applicant`, `for_handler`): the
+applicant and a confirmed co-applicant, and the handlers of the case's own municipality who
+have the e-service's permission. For anyone else the case does not exist (404).
+"""
+
+import datetime
+import math
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from citizen_portal.attachments import get_private_storage
+
+PRESCHOOL_OFFER_MONTHS = 4  # skollagen 8 kap. 14 §
+PRESCHOOL_DEADLINE_WARNING_DAYS = 30
+BUILDING_PERMIT_WEEKS = 10  # PBL 9 kap. 27 §
+BUILDING_PERMIT_COMPLETION_WINDOW_DAYS = 21  # a request within three weeks restarts the clock
+BUILDING_PERMIT_DEADLINE_WARNING_DAYS = 14
+
+
+class Kind(models.TextChoices):
+    PRESCHOOL = "forskola", _("Förskola och fritidshem")
+    SCHOOL_CHOICE = "skolval", _("Skolval")
+    BUILDING_PERMIT = "bygglov", _("Bygglov")
+
+
+# The permission that lets a handler work on an e-service's cases (in their own municipality).
+HANDLE_PERMISSIONS = {
+    Kind.PRESCHOOL: "handle_preschool",
+    Kind.SCHOOL_CHOICE: "handle_school_choice",
+    Kind.BUILDING_PERMIT: "handle_building_permit",
+}
+
+REFERENCE_PREFIXES = {Kind.PRESCHOOL: "FSK", Kind.SCHOOL_CHOICE: "SKV", Kind.BUILDING_PERMIT: "BYG"}
+
+# Closed cases are purged after this many days unless the e-service says otherwise. The
+# e-service holds a copy for the resident; the case record itself lives on in the
+# municipality's case management system and archive.
+DEFAULT_RETENTION_DAYS = {
+    Kind.PRESCHOOL: 730,
+    Kind.SCHOOL_CHOICE: 730,
+    Kind.BUILDING_PERMIT: 365,
+}
+
+
+class EService(models.Model):
+    """One e-service as one municipality offers it: whether it is open, who handles it, how
+    long closed cases are kept, and what the applicant should know first."""
+
+    kind = models.CharField(_("e-tjänst"), max_length=20, choices=Kind.choices)
+    municipality = models.ForeignKey(
+        "portal.Municipality",
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="eservices",
+    )
+    active = models.BooleanField(
+        _("öppen för ansökningar"),
+        default=True,
+        help_text=_("En stängd e-tjänst visas inte och tar inte emot nya ansökningar."),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("gallringsfrist i dagar"),
+        help_text=_(
+            "Så många dagar efter att ett ärende avslutats tas det bort ur e-tjänsten. "
+            "Ärendet finns kvar i kommunens ärendesystem och arkiv enligt "
+            "dokumenthanteringsplanen."
+        ),
+    )
+    introduction = models.TextField(
+        _("inledning"),
+        blank=True,
+        help_text=_("Visas överst i ansökan: vad man behöver veta innan man börjar."),
+    )
+    fee_information = models.TextField(
+        _("avgifter"), blank=True, help_text=_("Vad ansökan kostar och hur avgiften räknas ut.")
+    )
+    notification_email = models.EmailField(
+        _("e-post för nya ärenden"),
+        blank=True,
+        help_text=_(
+            "Funktionsbrevlåda som får veta när en ansökan kommer in (utan personuppgifter)."
+        ),
+    )
+    contact = models.CharField(
+        _("kontakt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Vem den sökande kan ringa eller skriva till, t.ex. en funktionsbrevlåda."),
+    )
+    service_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tjänstesida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sidan som beskriver tjänsten; den länkar till e-tjänsten."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("municipality")]),
+        FieldPanel("active"),
+        FieldPanel("introduction"),
+        FieldPanel("fee_information"),
+        FieldPanel("contact"),
+        FieldPanel("notification_email"),
+        FieldPanel("service_page"),
+        FieldPanel("retention_days"),
+    ]
+
+    class Meta:
+        verbose_name = _("e-tjänst")
+        verbose_name_plural = _("e-tjänster")
+        ordering = ["municipality__sort_order", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "municipality"], name="eservice_unique_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.municipality.short_name}"
+
+    def save(self, *args, **kwargs):
+        if self.retention_days is None:
+            self.retention_days = DEFAULT_RETENTION_DAYS[self.kind]
+        super().save(*args, **kwargs)
+
+    @property
+    def handle_permission(self) -> str:
+        return f"eservices.{HANDLE_PERMISSIONS[self.kind]}"
+
+
+class Unit(index.Indexed, models.Model):
+    """A preschool, pedagogical care, after-school centre or school that applicants can rank."""
+
+    class Type(models.TextChoices):
+        PRESCHOOL = "forskola", _("Förskola")
+        PEDAGOGICAL_CARE = "pedagogisk-omsorg", _("Pedagogisk omsorg")
+        AFTER_SCHOOL = "fritidshem", _("Fritidshem")
+        SCHOOL = "skola", _("Grundskola")
+
+    class Organiser(models.TextChoices):
+        MUNICIPAL = "kommunal", _("Kommunal")
+        INDEPENDENT = "fristaende", _("Fristående")
+
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("kommun"), on_delete=models.PROTECT
+    )
+    type = models.CharField(_("typ"), max_length=20, choices=Type.choices)
+    name = models.CharField(_("namn"), max_length=150)
+    organiser = models.CharField(
+        _("huvudman"), max_length=20, choices=Organiser.choices, default=Organiser.MUNICIPAL
+    )
+    address = models.CharField(_("adress"), max_length=200, blank=True)
+    grades = models.CharField(
+        _("årskurser"), max_length=40, blank=True, help_text=_("För skolor, t.ex. F–6.")
+    )
+    active = models.BooleanField(_("tar emot ansökningar"), default=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("type")]),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("organiser"), FieldPanel("grades")]),
+        FieldPanel("address"),
+        FieldPanel("active"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("enhet")
+        verbose_name_plural = _("förskolor och skolor")
+        ordering = ["municipality__sort_order", "type", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.municipality.short_name})"
+
+
+class FeeCeiling(models.Model):
+    """The income ceiling of the fee cap (maxtaxa) for one year, as Skolverket announces it by
+    1 December for the next (förordning 2001:160). Never a constant in the code."""
+
+    year = models.PositiveSmallIntegerField(_("år"), unique=True)
+    monthly_income_ceiling = models.PositiveIntegerField(
+        _("inkomsttak per månad (kr)"),
+        help_text=_("Hushållets avgiftsgrundande inkomst över taket höjer inte avgiften."),
+    )
+
+    panels = [FieldPanel("year"), FieldPanel("monthly_income_ceiling")]
+
+    class Meta:
+        verbose_name = _("inkomsttak för maxtaxa")
+        verbose_name_plural = _("inkomsttak för maxtaxa")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}: {self.monthly_income_ceiling} kr"
+
+    @classmethod
+    def for_year(cls, year: int) -> "FeeCeiling | None":
+        """The ceiling of `year`; None until an administrator has entered it (an older year's
+        figure would tell residents the wrong fee)."""
+        return cls.objects.filter(year=year).first()
+
+
+# Maxtaxa: per cent of the household's monthly income for the youngest child, the second, the
+# third; the fourth child is free (förordning 2001:160).
+PRESCHOOL_FEE_PERCENT = (3, 2, 1)
+AFTER_SCHOOL_FEE_PERCENT = (2, 1, 1)
+
+
+class CaseQuerySet(models.QuerySet):
+    def for_applicant(self, user):
+        """The cases a resident may see: their own, and those that name them as co-applicant
+        once submitted. Nothing for anyone without an e-ID identity."""
+        identity = getattr(user, "citizen_identity", None) if user.is_authenticated else None
+        if identity is None:
+            return self.none()
+        return self.filter(
+            Q(applicant=user)
+            | (
+                Q(co_applicant_number=identity.personal_identity_number)
+                & ~Q(status=Case.Status.DRAFT)
+            )
+        )
+
+    def for_handler(self, user):
+        """The submitted cases of the handler's own municipality, in the e-services they have
+        permission for. Drafts are the resident's alone."""
+        profile = getattr(user, "employee_profile", None) if user.is_authenticated else None
+        if profile is None:
+            return self.none()
+        kinds = [
+            kind for kind, perm in HANDLE_PERMISSIONS.items() if user.has_perm(f"eservices.{perm}")
+        ]
+        if not kinds:
+            return self.none()
+        return self.filter(
+            municipality_id=profile.municipality_id, eservice__kind__in=kinds
+        ).exclude(status=Case.Status.DRAFT)
+
+
+class Case(models.Model):
+    """An application and everything that follows it, until it is purged."""
+
+    class Status(models.TextChoices):
+        DRAFT = "utkast", _("Utkast")
+        SUBMITTED = "inskickad", _("Inskickad")
+        IN_PROGRESS = "handlaggs", _("Handläggs")
+        AWAITING_COMPLETION = "komplettering", _("Väntar på komplettering")
+        COMPLETED = "kompletterad", _("Kompletterad")
+        DECIDED = "beslutad", _("Beslutad")
+        CLOSED = "avslutad", _("Avslutad")
+        WITHDRAWN = "aterkallad", _("Återkallad")
+
+    class Outcome(models.TextChoices):
+        APPROVED = "bifall", _("Bifall")
+        PARTLY_APPROVED = "delvis-bifall", _("Delvis bifall")
+        REJECTED = "avslag", _("Avslag")
+
+    OPEN_STATUSES = (
+        Status.SUBMITTED,
+        Status.IN_PROGRESS,
+        Status.AWAITING_COMPLETION,
+        Status.COMPLETED,
+    )
+    FINAL_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
+    # What a handler may change an open case's status to; deciding has its own form.
+    HANDLER_TRANSITIONS = {
+        Status.SUBMITTED: (Status.IN_PROGRESS, Status.AWAITING_COMPLETION, Status.CLOSED),
+        Status.IN_PROGRESS: (Status.AWAITING_COMPLETION, Status.CLOSED),
+        Status.AWAITING_COMPLETION: (Status.IN_PROGRESS, Status.CLOSED),
+        Status.COMPLETED: (Status.IN_PROGRESS, Status.AWAITING_COMPLETION, Status.CLOSED),
+        Status.DECIDED: (Status.CLOSED,),
+    }
+
+    public_id = models.UUIDField(_("adress-id"), default=uuid.uuid4, unique=True, editable=False)
+    # Empty (NULL, so that uniqueness holds) until the draft is submitted.
+    reference = models.CharField(  # noqa: DJ001
+        _("ärendenummer"), max_length=30, unique=True, null=True
+    )
+    eservice = models.ForeignKey(
+        EService, verbose_name=_("e-tjänst"), on_delete=models.PROTECT, related_name="cases"
+    )
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="+"
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sökande"),
+        on_delete=models.PROTECT,
+        related_name="eservice_cases",
+    )
+    # The second guardian: named by the applicant, confirms in their own e-ID login.
+    co_applicant_number = models.CharField(_("medsökandes personnummer"), max_length=12, blank=True)
+    co_applicant_name = models.CharField(_("medsökandes namn"), max_length=150, blank=True)
+    co_applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medsökande"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="eservice_co_cases",
+    )
+    co_applicant_confirmed_at = models.DateTimeField(_("medsökande bekräftade"), null=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    data = models.JSONField(_("uppgifter i ansökan"), default=dict, blank=True)
+    # A random token in each new form, so that a form sent twice makes one case.
+    submission_key = models.UUIDField(null=True, unique=True, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    submitted_at = models.DateTimeField(_("inskickad"), null=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handläggare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_eservice_cases",
+    )
+    # Building permits: the day the ten-week clock started (a complete application); empty
+    # while a completion requested within three weeks of receipt is awaited.
+    clock_started_on = models.DateField(_("handläggningstiden räknas från"), null=True)
+    completion_requested_at = models.DateTimeField(_("komplettering begärd"), null=True)
+    decision_outcome = models.CharField(
+        _("beslut"), max_length=20, choices=Outcome.choices, blank=True
+    )
+    decision_text = models.TextField(_("beslutstext"), blank=True)
+    decided_at = models.DateTimeField(_("beslutsdatum"), null=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslutsfattare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("avslutad"), null=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        ordering = ["-submitted_at", "-created_at"]
+        permissions = [
+            ("handle_preschool", _("Handlägga ansökningar om förskola och fritidshem")),
+            ("handle_school_choice", _("Handlägga skolval")),
+            ("handle_building_permit", _("Handlägga ansökningar om bygglov")),
+        ]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self):
+        return self.reference or str(_("Utkast"))
+
+    @property
+    def kind(self) -> str:
+        return self.eservice.kind
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def awaits_co_applicant(self) -> bool:
+        return bool(self.co_applicant_number) and self.co_applicant_confirmed_at is None
+
+    def make_reference(self) -> str:
+        """`FSK-1492-2026-00042`: e-service, municipality code, year, running number."""
+        year = timezone.localdate(self.submitted_at).year
+        prefix = REFERENCE_PREFIXES[self.eservice.kind]
+        return f"{prefix}-{self.municipality.municipality_code}-{year}-{self.pk:05d}"
+
+    # Time limits -----------------------------------------------------------------------
+
+    @property
+    def deadline(self) -> datetime.date | None:
+        """The day by which the municipality must act: the offer of a preschool place (four
+        months from the application, or the desired start if later), the decision on a building
+        permit (ten weeks from a complete application)."""
+        if self.submitted_at is None:
+            return None
+        kind = self.eservice.kind
+        if kind == Kind.PRESCHOOL:
+            received = timezone.localdate(self.submitted_at)
+            deadline = add_months(received, PRESCHOOL_OFFER_MONTHS)
+            start = parse_date(self.data.get("start_date"))
+            return max(deadline, start) if start else deadline
+        if kind == Kind.BUILDING_PERMIT and self.clock_started_on:
+            return self.clock_started_on + datetime.timedelta(weeks=BUILDING_PERMIT_WEEKS)
+        return None
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        deadline = self.deadline
+        if deadline is None:
+            return None
+        if self.decided_at:
+            end = timezone.localdate(self.decided_at)
+        else:
+            end = today or timezone.localdate()
+        return (deadline - end).days
+
+    def deadline_state(self, today: datetime.date | None = None) -> str:
+        """ "past", "near" or "" for the handler's highlighting."""
+        left = self.days_left(today)
+        if left is None or self.status in self.FINAL_STATUSES and not self.decided_at:
+            return ""
+        warning = (
+            PRESCHOOL_DEADLINE_WARNING_DAYS
+            if self.eservice.kind == Kind.PRESCHOOL
+            else BUILDING_PERMIT_DEADLINE_WARNING_DAYS
+        )
+        if left < 0:
+            return "past"
+        if left <= warning and not self.decided_at:
+            return "near"
+        return ""
+
+    def weeks_late(self, today: datetime.date | None = None) -> int:
+        """Started weeks past the building-permit time limit (0 when on time)."""
+        if self.eservice.kind != Kind.BUILDING_PERMIT:
+            return 0
+        left = self.days_left(today)
+        if left is None or left >= 0:
+            return 0
+        return math.ceil(-left / 7)
+
+    def fee_reduction_fifths(self, today: datetime.date | None = None) -> int:
+        """PBL 12 kap. 8 a §: the fee drops by a fifth for each started week late."""
+        return min(5, self.weeks_late(today))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    import calendar
+
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def parse_date(value) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+class CaseEvent(models.Model):
+    """One line of a case's history: submitted, status changed, message, decision…"""
+
+    class Type(models.TextChoices):
+        CREATED = "skapad", _("Utkast sparat")
+        SUBMITTED = "inskickad", _("Ansökan inskickad")
+        CO_APPLICANT_CONFIRMED = "medsokande", _("Medsökande har bekräftat")
+        STATUS = "status", _("Status ändrad")
+        ASSIGNED = "tilldelad", _("Handläggare utsedd")
+        MESSAGE = "meddelande", _("Meddelande")
+        COMPLETION_REQUESTED = "komplettering-begard", _("Komplettering begärd")
+        COMPLETED = "kompletterad", _("Komplettering inskickad")
+        DECIDED = "beslut", _("Beslut fattat")
+        WITHDRAWN = "aterkallad", _("Ansökan återkallad")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    type = models.CharField(_("händelse"), max_length=30, choices=Type.choices)
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_applicant = models.BooleanField(default=False)
+    from_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
+    visible_to_applicant = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("händelse i ärende")
+        verbose_name_plural = _("händelser i ärenden")
+
+    def __str__(self):
+        return f"{self.get_type_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class CaseMessage(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_applicant = models.BooleanField()
+    body = models.TextField(_("meddelande"))
+    sent_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("meddelande")
+        verbose_name_plural = _("meddelanden")
+
+    def __str__(self):
+        return f"{self.case} {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+def case_file_path(instance, filename):
+    import os
+
+    extension = os.path.splitext(filename)[1].lower()
+    return f"arenden/{timezone.localdate():%Y-%m}/{uuid.uuid4().hex}{extension}"
+
+
+class CaseAttachment(models.Model):
+    class Type(models.TextChoices):
+        APPLICATION = "ansokan", _("Bilaga till ansökan")
+        COMPLETION = "komplettering", _("Komplettering")
+        MESSAGE = "meddelande", _("Bilaga till meddelande")
+        DECISION = "beslut", _("Beslut")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        CaseMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    type = models.CharField(_("typ"), max_length=20, choices=Type.choices)
+    field_name = models.CharField(max_length=50, blank=True)
+    file = models.FileField(storage=get_private_storage, upload_to=case_file_path)
+    original_name = models.CharField(_("filnamn"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self):
+        return self.original_name
+
+
+class CaseLog(models.Model):
+    """Who looked at or changed which case, when, from where. Kept when the case is purged
+    (the reference stays, the link goes), so the purge itself can be logged here."""
+
+    class Action(models.TextChoices):
+        VIEW = "visa", _("Visade ärendet")
+        CHANGE = "andra", _("Ändrade ärendet")
+        DOWNLOAD = "hamta", _("Hämtade en bilaga")
+        EXPORT = "export", _("Hämtade sina uppgifter")
+        PURGE = "gallra", _("Gallrade ärendet")
+
+    case = models.ForeignKey(Case, null=True, on_delete=models.SET_NULL, related_name="log")
+    case_reference = models.CharField(_("ärende"), max_length=60, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(_("vem"), max_length=200, blank=True)
+    role = models.CharField(_("i egenskap av"), max_length=20, blank=True)
+    action = models.CharField(_("åtgärd"), max_length=20, choices=Action.choices)
+    detail = models.CharField(_("vad"), max_length=300, blank=True)
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP-adress"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("logg över ärendeåtkomst")
+        verbose_name_plural = _("logg över ärendeåtkomst")
+
+    def __str__(self):
+        return f"{self.case_reference} {self.get_action_display()} {self.actor_label}"
+
+
+class Notification(models.Model):
+    """An e-mail to send, stored in the same transaction as what caused it, so nothing is lost
+    when the mail server is down: the task retries until it is sent (eservices.notifications)."""
+
+    class Event(models.TextChoices):
+        SUBMITTED = "inskickad", _("Ansökan mottagen")
+        MESSAGE = "meddelande", _("Nytt meddelande")
+        STATUS = "status", _("Ny status")
+        CO_APPLICANT = "medsokande", _("Bekräfta ansökan")
+        HANDLER_NEW_CASE = "nytt-arende", _("Nytt ärende")
+        HANDLER_MESSAGE = "svar", _("Svar från sökande")
+
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    event = models.CharField(max_length=20, choices=Event.choices)
+    recipient = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("avisering")
+        verbose_name_plural = _("aviseringar")
+
+    def __str__(self):
+        return f"{self.get_event_display()} → {self.recipient}"

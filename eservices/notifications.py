@@ -1,0 +1,153 @@
+"""E-mails about cases: on submission, on a new message and on a change of status.
+
+A notification is a row written in the same transaction as the change it tells of
+(`queue`). After the commit a background task sends it (`deliver_notification`); when the mail
+server does not answer, the row keeps the error and the time of the next attempt, and
+`deliver_due_notifications` (run every minute by the portal's scheduler, or
+`manage.py send_notifications`) tries again with a growing pause. Nothing is lost while the
+mail server is down, and nothing is sent twice once it has gone.
+
+An e-mail says that something happened and links to the case; it holds no personal details and
+nothing of the case itself, which is read after logging in.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Minutes to wait before attempt 2, 3, …; the last pause repeats.
+RETRY_MINUTES = (1, 5, 15, 60, 240)
+
+
+def queue(case, event, recipients):
+    """Store one notification per distinct address and send them once the change is committed."""
+    from .models import Notification
+
+    for recipient in dict.fromkeys(r for r in recipients if r):
+        notification = Notification.objects.create(case=case, event=event, recipient=recipient)
+        transaction.on_commit(partial(_enqueue, notification.pk))
+
+
+def _enqueue(notification_id):
+    try:
+        deliver_notification.enqueue(notification_id)
+    except Exception:  # the scheduler's sweep will send it
+        logger.exception("Could not queue notification %s", notification_id)
+
+
+def _url(name, *args):
+    return f"{settings.WAGTAILADMIN_BASE_URL}{reverse(name, args=args)}"
+
+
+def message_for(notification):
+    """(subject, body) in Swedish: what happened and where to read it, nothing more."""
+    from .models import Notification
+
+    case = notification.case
+    event = Notification.Event
+    service = case.eservice.get_kind_display().lower()
+    reference = case.reference or ""
+    if notification.event in (event.HANDLER_NEW_CASE, event.HANDLER_MESSAGE):
+        link = _url("eservices_handler_case", case.public_id)
+        if notification.event == event.HANDLER_NEW_CASE:
+            subject = _("Ny ansökan: %(reference)s") % {"reference": reference}
+            first = _("En ny ansökan om %(service)s har kommit in till %(municipality)s.")
+        else:
+            subject = _("Nytt meddelande i ärende %(reference)s") % {"reference": reference}
+            first = _("Den sökande har skrivit i ett ärende om %(service)s i %(municipality)s.")
+        lines = [
+            first % {"service": service, "municipality": case.municipality.short_name},
+            "",
+            _("Öppna ärendet (inloggning med tvåstegsverifiering krävs):"),
+            link,
+        ]
+        return subject, "\n".join(lines)
+
+    link = _url("eservices_case", case.public_id)
+    if notification.event == event.SUBMITTED:
+        subject = _("Vi har tagit emot din ansökan %(reference)s") % {"reference": reference}
+        first = _("Tack! Din ansökan om %(service)s har kommit in till %(municipality)s.")
+    elif notification.event == event.MESSAGE:
+        subject = _("Nytt meddelande i ditt ärende %(reference)s") % {"reference": reference}
+        first = _("Du har fått ett meddelande från handläggaren i ditt ärende om %(service)s.")
+    elif notification.event == event.CO_APPLICANT:
+        subject = _("Bekräfta en ansökan om %(service)s") % {"service": service}
+        first = _(
+            "Du har angetts som vårdnadshavare i en ansökan om %(service)s i %(municipality)s. "
+            "Logga in och bekräfta ansökan."
+        )
+    else:
+        subject = _("Ditt ärende %(reference)s har fått ny status") % {"reference": reference}
+        first = _("Det har hänt något i ditt ärende om %(service)s hos %(municipality)s.")
+    lines = [
+        _("Hej!"),
+        "",
+        first % {"service": service, "municipality": case.municipality.name},
+        "",
+        _("Logga in på Mina sidor med e-legitimation för att läsa mer:"),
+        link,
+        "",
+        _("Det här mejlet går inte att svara på. Skriv till handläggaren på Mina sidor."),
+    ]
+    return subject, "\n".join(lines)
+
+
+@task()
+def deliver_notification(notification_id: int) -> bool:
+    """Send one notification if it is still unsent; on failure keep it for the next attempt."""
+    from .models import Notification
+
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("case__eservice", "case__municipality")
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None or notification.case is None:
+            return False
+        with translation.override(settings.LANGUAGE_CODE):
+            subject, body = message_for(notification)
+        notification.attempts += 1
+        try:
+            EmailMessage(subject, body, to=[notification.recipient]).send()
+        except Exception as exc:  # SMTP down, refused, timed out: try again later
+            pause = RETRY_MINUTES[min(notification.attempts, len(RETRY_MINUTES)) - 1]
+            notification.next_attempt_at = timezone.now() + datetime.timedelta(minutes=pause)
+            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
+            notification.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+            logger.warning(
+                "Notification %s not sent (attempt %s), next in %s min: %s",
+                notification.pk,
+                notification.attempts,
+                pause,
+                type(exc).__name__,
+            )
+            return False
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        notification.save(update_fields=["attempts", "sent_at", "last_error"])
+        return True
+
+
+def deliver_due_notifications(limit: int = 200) -> dict:
+    """Try every unsent notification whose next attempt is due. Returns sent/failed counts."""
+    from .models import Notification
+
+    due = list(
+        Notification.objects.filter(sent_at__isnull=True, next_attempt_at__lte=timezone.now())
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = sum(1 for pk in due if deliver_notification.call(pk))
+    return {"sent": sent, "failed": len(due) - sent}

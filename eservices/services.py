@@ -1,0 +1,316 @@
+"""What happens to a case: every change goes through here, for residents and handlers alike.
+
+Each function changes the case under a row lock, writes the history (`CaseEvent`), the access
+log (`CaseLog`) and the e-mails to send (`Notification`) in one transaction, so a case never
+changes without its trace and no notification is lost or sent for a change that was rolled back.
+"""
+
+import datetime
+import os
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.accounts import user_display
+from portal.audit.receivers import client_ip
+
+from . import notifications
+from .models import (
+    BUILDING_PERMIT_COMPLETION_WINDOW_DAYS,
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseLog,
+    CaseMessage,
+    Kind,
+    Notification,
+)
+
+Status = Case.Status
+
+
+class CaseError(Exception):
+    """A change the case's state does not allow (someone acted on an old page)."""
+
+
+def log(request, case, action, detail="", *, role=""):
+    """Write who did what to which case. `request` may be None for the system's own work."""
+    user = getattr(request, "user", None) if request is not None else None
+    signed_in = user is not None and user.is_authenticated
+    CaseLog.objects.create(
+        case=case,
+        case_reference=(case.reference or f"utkast {case.public_id}") if case else "",
+        actor=user if signed_in else None,
+        actor_label=user_display(user) if signed_in else "system",
+        role=role,
+        action=action,
+        detail=detail[:300],
+        ip_address=client_ip(request) if request is not None else None,
+    )
+
+
+def _lock(case) -> Case:
+    return (
+        Case.objects.select_for_update().select_related("eservice", "municipality").get(pk=case.pk)
+    )
+
+
+def _event(case, type, user=None, *, by_applicant=False, comment="", from_status="", to_status=""):
+    return CaseEvent.objects.create(
+        case=case,
+        type=type,
+        actor=user,
+        by_applicant=by_applicant,
+        comment=comment,
+        from_status=from_status,
+        to_status=to_status,
+    )
+
+
+def store_files(case, files, user, type, *, message=None, field_name=""):
+    """Save uploaded files (already checked by the form) as the case's attachments."""
+    from citizen_portal.forms import detected_content_type
+
+    stored = []
+    for upload in files:
+        attachment = CaseAttachment(
+            case=case,
+            message=message,
+            type=type,
+            field_name=field_name,
+            original_name=os.path.basename(upload.name)[:255],
+            content_type=detected_content_type(upload) or "application/octet-stream",
+            size=upload.size,
+            uploaded_by=user,
+        )
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+        stored.append(attachment)
+    return stored
+
+
+# Applicant -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit(request, case) -> Case:
+    """Send in a draft. Sending again (a second click, a reloaded page) changes nothing."""
+    case = _lock(case)
+    if case.status != Status.DRAFT:
+        return case
+    now = timezone.now()
+    case.status = Status.SUBMITTED
+    case.submitted_at = now
+    case.reference = case.make_reference()
+    if case.eservice.kind == Kind.BUILDING_PERMIT:
+        case.clock_started_on = timezone.localdate(now)
+    case.save()
+    _event(case, CaseEvent.Type.SUBMITTED, request.user, by_applicant=True, to_status=case.status)
+    log(request, case, CaseLog.Action.CHANGE, "skickade in ansökan", role="sökande")
+    notifications.queue(case, Notification.Event.SUBMITTED, [case.data.get("email")])
+    notifications.queue(
+        case, Notification.Event.CO_APPLICANT, [case.data.get("co_applicant_email")]
+    )
+    notifications.queue(
+        case, Notification.Event.HANDLER_NEW_CASE, [case.eservice.notification_email]
+    )
+    return case
+
+
+@transaction.atomic
+def confirm_co_applicant(request, case) -> Case:
+    case = _lock(case)
+    if case.co_applicant_confirmed_at is None and case.status in Case.OPEN_STATUSES:
+        case.co_applicant = request.user
+        case.co_applicant_confirmed_at = timezone.now()
+        case.save()
+        _event(case, CaseEvent.Type.CO_APPLICANT_CONFIRMED, request.user, by_applicant=True)
+        log(request, case, CaseLog.Action.CHANGE, "medsökande bekräftade", role="medsökande")
+    return case
+
+
+@transaction.atomic
+def withdraw(request, case, reason="") -> Case:
+    case = _lock(case)
+    if not case.can_withdraw:
+        raise CaseError("not withdrawable")
+    previous = case.status
+    case.status = Status.WITHDRAWN
+    case.closed_at = timezone.now()
+    case.save()
+    _event(
+        case,
+        CaseEvent.Type.WITHDRAWN,
+        request.user,
+        by_applicant=True,
+        comment=reason,
+        from_status=previous,
+        to_status=case.status,
+    )
+    log(request, case, CaseLog.Action.CHANGE, "återkallade ansökan", role="sökande")
+    return case
+
+
+@transaction.atomic
+def applicant_message(request, case, body, files=(), *, completion=False) -> CaseMessage:
+    """A message from the applicant; with `completion`, the answer to a request for completion,
+    which also moves the case on and, for a building permit, restarts its clock."""
+    case = _lock(case)
+    if not case.is_open:
+        raise CaseError("closed")
+    message = CaseMessage.objects.create(
+        case=case, sender=request.user, from_applicant=True, body=body
+    )
+    store_files(
+        case,
+        files,
+        request.user,
+        CaseAttachment.Type.COMPLETION if completion else CaseAttachment.Type.MESSAGE,
+        message=message,
+    )
+    if completion and case.status == Status.AWAITING_COMPLETION:
+        case.status = Status.COMPLETED
+        if case.eservice.kind == Kind.BUILDING_PERMIT and case.clock_started_on is None:
+            case.clock_started_on = timezone.localdate()
+        case.save()
+        _event(
+            case,
+            CaseEvent.Type.COMPLETED,
+            request.user,
+            by_applicant=True,
+            from_status=Status.AWAITING_COMPLETION,
+            to_status=case.status,
+        )
+    else:
+        _event(case, CaseEvent.Type.MESSAGE, request.user, by_applicant=True)
+    log(
+        request,
+        case,
+        CaseLog.Action.CHANGE,
+        "skickade komplettering" if completion else "skickade meddelande",
+        role="sökande",
+    )
+    handler = case.assigned_to
+    if handler and handler.email:
+        recipients = [handler.email]
+    else:
+        recipients = [case.eservice.notification_email]
+    notifications.queue(case, Notification.Event.HANDLER_MESSAGE, recipients)
+    return message
+
+
+# Handler ---------------------------------------------------------------------------------
+
+
+def _applicant_recipients(case):
+    return [case.data.get("email"), case.data.get("co_applicant_email")]
+
+
+@transaction.atomic
+def assign(request, case, user) -> Case:
+    case = _lock(case)
+    case.assigned_to = user
+    if case.status == Status.SUBMITTED:
+        case.status = Status.IN_PROGRESS
+    case.save()
+    _event(case, CaseEvent.Type.ASSIGNED, request.user, comment=user_display(user))
+    detail = f"handläggare: {user_display(user)}"
+    log(request, case, CaseLog.Action.CHANGE, detail, role="handläggare")
+    return case
+
+
+@transaction.atomic
+def change_status(request, case, to_status, comment="") -> Case:
+    case = _lock(case)
+    allowed = Case.HANDLER_TRANSITIONS.get(case.status, ())
+    if to_status not in allowed:
+        raise CaseError("transition not allowed")
+    previous = case.status
+    case.status = to_status
+    if to_status == Status.AWAITING_COMPLETION:
+        case.completion_requested_at = timezone.now()
+        # PBL 9 kap. 27 §: a request within three weeks of receipt restarts the ten weeks from
+        # the day the completion arrives; a later request leaves the clock running.
+        if case.eservice.kind == Kind.BUILDING_PERMIT and case.submitted_at:
+            received = timezone.localdate(case.submitted_at)
+            window = received + datetime.timedelta(days=BUILDING_PERMIT_COMPLETION_WINDOW_DAYS)
+            if timezone.localdate() <= window:
+                case.clock_started_on = None
+    if to_status in Case.FINAL_STATUSES:
+        case.closed_at = timezone.now()
+    case.save()
+    _event(
+        case,
+        CaseEvent.Type.COMPLETION_REQUESTED
+        if to_status == Status.AWAITING_COMPLETION
+        else CaseEvent.Type.STATUS,
+        request.user,
+        comment=comment,
+        from_status=previous,
+        to_status=to_status,
+    )
+    if to_status == Status.AWAITING_COMPLETION and comment:
+        CaseMessage.objects.create(
+            case=case, sender=request.user, from_applicant=False, body=comment
+        )
+    log(
+        request,
+        case,
+        CaseLog.Action.CHANGE,
+        f"status: {Status(previous).label} → {Status(to_status).label}",
+        role="handläggare",
+    )
+    notifications.queue(case, Notification.Event.STATUS, _applicant_recipients(case))
+    return case
+
+
+@transaction.atomic
+def handler_message(request, case, body, files=()) -> CaseMessage:
+    case = _lock(case)
+    if case.status in Case.FINAL_STATUSES:
+        raise CaseError("closed")
+    message = CaseMessage.objects.create(
+        case=case, sender=request.user, from_applicant=False, body=body
+    )
+    store_files(case, files, request.user, CaseAttachment.Type.MESSAGE, message=message)
+    _event(case, CaseEvent.Type.MESSAGE, request.user)
+    log(request, case, CaseLog.Action.CHANGE, "skickade meddelande", role="handläggare")
+    notifications.queue(case, Notification.Event.MESSAGE, _applicant_recipients(case))
+    return message
+
+
+@transaction.atomic
+def decide(request, case, outcome, text, document=None) -> Case:
+    """Record the decision. The decision document is the handler's PDF if given, otherwise one
+    the portal writes from the decision text (eservices.documents)."""
+    from .documents import decision_pdf
+
+    case = _lock(case)
+    if case.status not in Case.OPEN_STATUSES:
+        raise CaseError("not open")
+    if case.awaits_co_applicant:
+        raise CaseError("co-applicant has not confirmed")
+    previous = case.status
+    case.status = Status.DECIDED
+    case.decision_outcome = outcome
+    case.decision_text = text
+    case.decided_at = timezone.now()
+    case.decided_by = request.user
+    case.save()
+    if document is None:
+        from django.core.files.base import ContentFile
+
+        document = ContentFile(decision_pdf(case), name=f"beslut-{case.reference}.pdf")
+    store_files(case, [document], request.user, CaseAttachment.Type.DECISION)
+    _event(
+        case,
+        CaseEvent.Type.DECIDED,
+        request.user,
+        comment=Case.Outcome(outcome).label,
+        from_status=previous,
+        to_status=case.status,
+    )
+    detail = f"beslut: {Case.Outcome(outcome).label}"
+    log(request, case, CaseLog.Action.CHANGE, detail, role="handläggare")
+    notifications.queue(case, Notification.Event.STATUS, _applicant_recipients(case))
+    return case

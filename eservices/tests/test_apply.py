@@ -1,0 +1,347 @@
+"""Applying for a preschool place, a school and a building permit, as a resident would: drafts,
+errors, submitting once, the receipt, and the manual route for protected identities."""
+
+import uuid
+
+import pytest
+from django.core import mail
+from django.forms import ValidationError
+
+from eservices.forms import parse_property_designation
+from eservices.models import Case, CaseAttachment, CaseLog, Notification, Unit
+
+from .conftest import (
+    CHILD,
+    JONAS,
+    building_answers,
+    drawing,
+    make_citizen,
+    preschool_answers,
+)
+
+APPLY_PRESCHOOL = "/e-tjanster/forskola/ansok/?kommun=amal"
+APPLY_PERMIT = "/e-tjanster/bygglov/ansok/"
+
+
+def post(client, url, data, key=None):
+    return client.post(url, {"submission_key": str(key or uuid.uuid4()), **data})
+
+
+def test_applying_needs_an_e_id_login(client, db):
+    response = client.get(APPLY_PRESCHOOL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/mina-sidor/logga-in/?next=")
+
+
+def test_an_employee_session_cannot_apply(employee_client):
+    response = employee_client.get(APPLY_PRESCHOOL, follow=True)
+
+    assert response.redirect_chain[-1][0].startswith("/mina-sidor/logga-in/")
+
+
+def test_a_protected_identity_is_guided_to_the_manual_route(client, db):
+    linnea = make_citizen("linnea", "198504129829", "Linnea", "Holm", protected_identity=True)
+    client.force_login(linnea)
+
+    response = client.get(APPLY_PRESCHOOL)
+
+    html = response.content.decode()
+    assert "Du har skyddade personuppgifter" in html
+    assert "0532-170 00" in html  # Åmål's switchboard
+    assert 'name="child_number"' not in html
+    response = post(client, APPLY_PRESCHOOL, preschool_answers())
+    assert not Case.objects.filter(applicant=linnea).exists()
+
+
+def test_the_form_offers_only_the_municipalitys_own_units(client, emma):
+    client.force_login(emma)
+
+    html = client.get(APPLY_PRESCHOOL).content.decode()
+
+    assert "Förskolan Solrosen" in html
+    assert "Förskolan Linden" not in html  # Mellerud
+    assert "Rösparksskolan" not in html  # a school, not a preschool
+
+
+def test_errors_are_shown_in_swedish_and_nothing_typed_is_lost(client, emma):
+    client.force_login(emma)
+
+    response = post(
+        client,
+        APPLY_PRESCHOOL,
+        preschool_answers(child_number="20240512-9807", household_income="", declaration=""),
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Det finns fel i formuläret" in html
+    assert "Personnumret är inte giltigt" in html
+    assert "Skriv hushållets inkomst, eller kryssa i" in html
+    assert "Kryssa i att uppgifterna stämmer" in html
+    assert 'value="20240512-9807"' in html
+    assert 'value="Alva Karlsson"' in html
+    assert "Det du har skrivit är sparat som ett utkast" in html
+    draft = Case.objects.get(applicant=emma)
+    assert draft.status == Case.Status.DRAFT
+    assert draft.data["child_name"] == "Alva Karlsson"
+    assert draft.reference is None
+
+
+def test_a_draft_is_saved_and_submitted_later(client, emma):
+    client.force_login(emma)
+
+    response = post(client, APPLY_PRESCHOOL, preschool_answers(action="save", email=""))
+
+    case = Case.objects.get(applicant=emma)
+    assert response.status_code == 302
+    assert response["Location"] == f"/mina-sidor/arenden/{case.public_id}/andra/"
+    assert case.status == Case.Status.DRAFT
+    # The draft is listed on Mina sidor and opens with what was typed.
+    assert (
+        f"/mina-sidor/arenden/{case.public_id}/andra/"
+        in client.get("/mina-sidor/").content.decode()
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert 'value="Alva Karlsson"' in html
+    assert f'value="{case.submission_key}"' in html
+
+    response = post(client, response["Location"], preschool_answers(), key=case.submission_key)
+
+    case.refresh_from_db()
+    assert response["Location"] == f"/mina-sidor/arenden/{case.public_id}/kvitto/"
+    assert case.status == Case.Status.SUBMITTED
+    assert case.reference.startswith("FSK-1492-")
+    assert case.data["child_number"] == CHILD
+    assert case.co_applicant_number == JONAS
+    assert len(case.data["units"]) == 2
+
+
+def test_the_receipt_gives_the_reference_and_the_offer_deadline(client, emma):
+    client.force_login(emma)
+    response = post(client, APPLY_PRESCHOOL, preschool_answers())
+
+    html = client.get(response["Location"]).content.decode()
+
+    case = Case.objects.get(applicant=emma)
+    assert case.reference in html
+    assert "Kommunen ska erbjuda en plats senast" in html
+    assert "Jonas Karlsson behöver logga in på Mina sidor" in html
+
+
+def test_submitting_twice_gives_one_case(client, emma):
+    client.force_login(emma)
+    key = uuid.uuid4()
+
+    first = post(client, APPLY_PRESCHOOL, preschool_answers(), key=key)
+    second = post(client, APPLY_PRESCHOOL, preschool_answers(), key=key)
+
+    assert Case.objects.filter(applicant=emma).count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_submission_queues_e_mails_with_a_link_and_no_personal_details(
+    client, emma, django_capture_on_commit_callbacks
+):
+    client.force_login(emma)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, APPLY_PRESCHOOL, preschool_answers())
+
+    case = Case.objects.get(applicant=emma)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == [
+        "barnomsorg@amal.se",
+        "emma.karlsson@example.se",
+        "jonas.karlsson@example.se",
+    ]
+    for message in mail.outbox:
+        assert str(case.public_id) in message.body
+        assert "Alva" not in message.body and "Karlsson" not in message.body
+        assert CHILD not in message.body and "9806" not in message.body
+    assert Notification.objects.filter(case=case, sent_at__isnull=False).count() == 3
+
+
+def test_a_building_permit_takes_its_municipality_from_the_property(client, tolvan):
+    client.force_login(tolvan)
+
+    response = client.post(
+        APPLY_PERMIT,
+        {"submission_key": str(uuid.uuid4()), **building_answers(), "drawings": [drawing()]},
+    )
+
+    case = Case.objects.get(applicant=tolvan)
+    assert response["Location"] == f"/mina-sidor/arenden/{case.public_id}/kvitto/"
+    assert case.municipality.slug == "mellerud"
+    assert case.eservice.municipality.slug == "mellerud"
+    assert case.reference.startswith("BYG-1461-")
+    assert case.clock_started_on is not None
+    attachment = case.attachments.get()
+    assert attachment.type == CaseAttachment.Type.APPLICATION
+    assert attachment.original_name == "situationsplan.pdf"
+    assert attachment.content_type == "application/pdf"
+
+
+def test_a_building_permit_needs_a_drawing_and_refuses_a_disguised_file(client, tolvan):
+    client.force_login(tolvan)
+    key = uuid.uuid4()
+
+    response = client.post(APPLY_PERMIT, {"submission_key": str(key), **building_answers()})
+    assert response.status_code == 400
+    assert "Bifoga minst en ritning" in response.content.decode()
+
+    fake = drawing("ritning.pdf", b"MZ\x90\x00 this is a program")
+    response = client.post(
+        f"/mina-sidor/arenden/{Case.objects.get(applicant=tolvan).public_id}/andra/",
+        {"submission_key": str(key), **building_answers(), "drawings": [fake]},
+    )
+    assert response.status_code == 400
+    assert "Filen går inte att öppna som PDF" in response.content.decode()
+    assert not CaseAttachment.objects.exists()
+
+
+def test_a_valid_drawing_is_kept_when_something_else_is_wrong(client, tolvan):
+    client.force_login(tolvan)
+    key = uuid.uuid4()
+
+    response = client.post(
+        APPLY_PERMIT,
+        {"submission_key": str(key), **building_answers(description=""), "drawings": [drawing()]},
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Beskriv vad du vill göra" in html
+    assert "situationsplan.pdf" in html  # listed as already attached
+    case = Case.objects.get(applicant=tolvan)
+    response = client.post(
+        f"/mina-sidor/arenden/{case.public_id}/andra/",
+        {"submission_key": str(key), **building_answers()},
+    )
+    case.refresh_from_db()
+    assert case.status == Case.Status.SUBMITTED
+    assert case.attachments.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "municipality", "canonical"),
+    [
+        ("Mellerud Sunnanå 1:38", "mellerud", "Mellerud Sunnanå 1:38"),
+        ("ÅMÅL  TÖSSE 2:14", "amal", "Åmål Tösse 2:14"),
+        ("dals-ed ed 3:120", "dals-ed", "Dals-Ed Ed 3:120"),
+        ("Bengtsfors Billingsfors S:1", "bengtsfors", "Bengtsfors Billingsfors S:1"),
+        ("Färgelanda Kyrkeby GA:2", "fargelanda", "Färgelanda Kyrkeby GA:2"),
+        ("Åmål Gamla staden 12", "amal", "Åmål Gamla Staden 12"),
+    ],
+)
+def test_property_designations_are_read_with_their_municipality(db, typed, municipality, canonical):
+    found, text = parse_property_designation(typed)
+
+    assert found.slug == municipality
+    assert text == canonical
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Trollhättan Kronogården 1:23", "other_municipality"),
+        ("Sunnanå 1:38", "invalid"),
+        ("Mellerud Sunnanå", "invalid"),
+        ("Mellerud 1:38", "invalid"),
+    ],
+)
+def test_wrong_property_designations_are_explained(db, typed, code):
+    with pytest.raises(ValidationError) as error:
+        parse_property_designation(typed)
+
+    assert error.value.code == code
+
+
+def test_school_choice_ranks_the_municipalitys_schools(client, emma):
+    client.force_login(emma)
+    schools = list(Unit.objects.filter(municipality__slug="amal", type="skola").order_by("name"))
+
+    response = post(
+        client,
+        "/e-tjanster/skolval/ansok/?kommun=amal",
+        {
+            "child_name": "Elias Karlsson",
+            "child_number": "202003189814",
+            "guardian": "on",
+            "school_year": "1",
+            "start_date": "2027-08-18",
+            "school_1": str(schools[1].pk),
+            "school_2": str(schools[0].pk),
+            "email": "emma.karlsson@example.se",
+            "declaration": "on",
+            "action": "submit",
+        },
+    )
+
+    case = Case.objects.get(applicant=emma)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert case.data["schools"] == [schools[1].pk, schools[0].pk]
+    assert case.reference.startswith("SKV-1492-")
+
+
+def test_the_same_school_twice_is_refused(client, emma):
+    client.force_login(emma)
+    school = Unit.objects.filter(municipality__slug="amal", type="skola").first()
+
+    response = post(
+        client,
+        "/e-tjanster/skolval/ansok/?kommun=amal",
+        {
+            "child_name": "Elias Karlsson",
+            "child_number": "202003189814",
+            "guardian": "on",
+            "school_year": "1",
+            "start_date": "2027-08-18",
+            "school_1": str(school.pk),
+            "school_2": str(school.pk),
+            "email": "emma.karlsson@example.se",
+            "declaration": "on",
+            "action": "submit",
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Du har redan valt den här enheten" in response.content.decode()
+
+
+def test_a_unit_of_another_municipality_cannot_be_posted(client, emma):
+    client.force_login(emma)
+    mellerud = Unit.objects.filter(municipality__slug="mellerud", type="forskola").first()
+
+    response = post(client, APPLY_PRESCHOOL, preschool_answers(unit_1=str(mellerud.pk)))
+
+    assert response.status_code == 400
+    assert "Välj en enhet i listan" in response.content.decode()
+
+
+def test_drafts_and_submissions_are_logged(client, emma):
+    client.force_login(emma)
+
+    post(client, APPLY_PRESCHOOL, preschool_answers())
+
+    case = Case.objects.get(applicant=emma)
+    details = list(case.log.order_by("pk").values_list("action", "detail", "actor"))
+    assert details == [
+        (CaseLog.Action.CHANGE, "sparade utkast", emma.pk),
+        (CaseLog.Action.CHANGE, "skickade in ansökan", emma.pk),
+    ]
+
+
+def test_the_e_services_are_listed_per_municipality_and_linked_from_service_pages(client, db):
+    html = client.get("/e-tjanster/").content.decode()
+
+    for name in ("Bengtsfors kommun", "Dals-Eds kommun", "Färgelanda kommun", "Melleruds kommun"):
+        assert name in html
+    assert "/e-tjanster/bygglov/ansok/?kommun=mellerud" in html
+
+    from citizen_portal.models import ServicePage
+
+    page = ServicePage.objects.live().get(
+        municipality__slug="amal", slug="forskola", locale__language_code="sv"
+    )
+    html = client.get(page.url).content.decode()
+    assert "/e-tjanster/forskola/ansok/?kommun=amal" in html

@@ -1,0 +1,580 @@
+"""The residents' side of the e-services: what each municipality offers (/e-tjanster/),
+applying with drafts, and following one's cases on Mina sidor.
+
+Every case is looked up through `Case.objects.for_applicant(request.user)`: a case that is not
+the resident's own does not exist for them (404), whoever guesses its address. Every look and
+every change is written to the case's log.
+"""
+
+import json
+import uuid
+from collections import defaultdict
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from citizen_portal.views import citizen_identity
+from portal.models import Municipality
+
+from . import services
+from .files import attachment_response
+from .forms import FORMS, CompletionForm, MessageForm, WithdrawForm
+from .models import Case, CaseAttachment, CaseEvent, CaseLog, EService, Kind, Unit
+
+KIND_SLUGS = {kind.value: kind for kind in Kind}
+
+
+def _kind(slug) -> Kind:
+    if slug not in KIND_SLUGS:
+        raise Http404
+    return KIND_SLUGS[slug]
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def citizen_required(view):
+    """E-ID login required: others are sent to the e-ID login and back here afterwards."""
+
+    def wrapped(request, *args, **kwargs):
+        identity = citizen_identity(request)
+        if identity is None:
+            if request.user.is_authenticated:
+                messages.info(
+                    request,
+                    _(
+                        "Du är inloggad som medarbetare. E-tjänsterna är till för dig som "
+                        "invånare: logga in med e-legitimation."
+                    ),
+                )
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('my_pages_login')}?{query}")
+        request.identity = identity
+        return _private(view(request, *args, **kwargs))
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return never_cache(wrapped)
+
+
+# Public pages ----------------------------------------------------------------------------
+
+
+def _offered():
+    """{municipality: [e-services]} for the open e-services, in the municipalities' order."""
+    offered = defaultdict(list)
+    for eservice in EService.objects.filter(active=True).select_related(
+        "municipality", "service_page"
+    ):
+        offered[eservice.municipality].append(eservice)
+    return dict(offered)
+
+
+def index(request):
+    offered = _offered()
+    municipalities = sorted(offered, key=lambda m: (m.sort_order, m.name))
+    return render(
+        request,
+        "eservices/index.html",
+        {
+            "page_title": _("E-tjänster"),
+            "municipalities": [(m, offered[m]) for m in municipalities],
+            "kinds": list(Kind),
+        },
+    )
+
+
+def start(request, kind):
+    kind = _kind(kind)
+    eservices = (
+        EService.objects.filter(kind=kind, active=True)
+        .select_related("municipality", "service_page")
+        .order_by("municipality__sort_order", "municipality__name")
+    )
+    return render(
+        request,
+        "eservices/start.html",
+        {"page_title": kind.label, "kind": kind, "eservices": eservices},
+    )
+
+
+# Applying ---------------------------------------------------------------------------------
+
+
+def _eservice_for(kind, municipality_slug) -> EService | None:
+    if not municipality_slug:
+        return None
+    return (
+        EService.objects.filter(kind=kind, active=True, municipality__slug=municipality_slug)
+        .select_related("municipality")
+        .first()
+    )
+
+
+def _latest_contact(user) -> dict:
+    """The e-mail and phone of the resident's latest application, to save them typing again."""
+    latest = Case.objects.filter(applicant=user).order_by("-created_at").values("data").first()
+    data = latest["data"] if latest else {}
+    return {key: data.get(key, "") for key in ("email", "phone") if data.get(key)}
+
+
+@citizen_required
+def apply(request, kind):
+    kind = _kind(kind)
+    identity = request.identity
+    if identity.protected_identity:
+        return _protected(request, kind)
+    if kind == Kind.BUILDING_PERMIT:
+        # The property designation decides the municipality; any open one starts the form.
+        eservice = _eservice_for(kind, request.GET.get("kommun")) or (
+            EService.objects.filter(kind=kind, active=True).select_related("municipality").first()
+        )
+        if eservice is None:
+            raise Http404
+    else:
+        eservice = _eservice_for(kind, request.GET.get("kommun"))
+        if eservice is None:
+            return redirect("eservices_start", kind=kind.value)
+    if request.method == "POST":
+        return _handle_post(request, eservice, case=None)
+    form = FORMS[kind](
+        initial=_latest_contact(request.user),
+        municipality=eservice.municipality,
+        applicant_number=identity.personal_identity_number,
+    )
+    return _render_form(request, eservice, form, case=None, submission_key=uuid.uuid4())
+
+
+@citizen_required
+def edit(request, case_id):
+    case = _own_draft(request, case_id)
+    if request.method == "POST":
+        return _handle_post(request, case.eservice, case=case)
+    form = FORMS[case.eservice.kind](
+        initial=case.data,
+        municipality=case.municipality,
+        applicant_number=request.identity.personal_identity_number,
+    )
+    return _render_form(request, case.eservice, form, case=case, submission_key=case.submission_key)
+
+
+def _own_draft(request, case_id) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related("eservice", "municipality"),
+        public_id=case_id,
+        applicant=request.user,
+        status=Case.Status.DRAFT,
+    )
+
+
+def _protected(request, kind):
+    municipalities = Municipality.objects.order_by("sort_order", "name")
+    return render(
+        request,
+        "eservices/protected.html",
+        {"page_title": kind.label, "kind": kind, "municipalities": municipalities},
+    )
+
+
+def _render_form(request, eservice, form, *, case, submission_key, status=200):
+    kind = eservice.kind
+    stored = list(case.attachments.filter(type=CaseAttachment.Type.APPLICATION)) if case else []
+    return render(
+        request,
+        "eservices/apply.html",
+        {
+            "page_title": _("Ansök: %(service)s") % {"service": Kind(kind).label.lower()},
+            "kind": Kind(kind),
+            "eservice": eservice,
+            "form": form,
+            "case": case,
+            "stored_files": stored,
+            "submission_key": submission_key,
+            "fee_ceiling": _fee_ceiling() if kind == Kind.PRESCHOOL else None,
+        },
+        status=status,
+    )
+
+
+def _fee_ceiling():
+    from .models import FeeCeiling
+
+    return FeeCeiling.for_year(timezone.localdate().year)
+
+
+def _handle_post(request, eservice, case):
+    """Save what was typed as a draft (always), then submit it if asked and valid.
+
+    A new form carries a random `submission_key`; the draft made from it keeps that key, so the
+    same form sent twice (a double click, a reload) finds the same case instead of a second."""
+    identity = request.identity
+    kind = eservice.kind
+    submitting = request.POST.get("action") == "submit"
+    try:
+        key = uuid.UUID(request.POST.get("submission_key", ""))
+    except ValueError:
+        key = uuid.uuid4()
+    if case is None:
+        existing = Case.objects.filter(submission_key=key).first()
+        if existing is not None:
+            if existing.applicant_id != request.user.pk:
+                raise Http404
+            if existing.status != Case.Status.DRAFT:
+                return redirect("eservices_receipt", case_id=existing.public_id)
+            case = existing
+    stored_drawings = (
+        case.attachments.filter(type=CaseAttachment.Type.APPLICATION).count() if case else 0
+    )
+    form_class = FORMS[kind]
+    kwargs = {
+        "municipality": eservice.municipality,
+        "applicant_number": identity.personal_identity_number,
+    }
+    if kind == Kind.BUILDING_PERMIT:
+        kwargs["stored_drawings"] = stored_drawings
+    form = form_class(request.POST, request.FILES, **kwargs)
+    valid = form.is_valid()
+    # Municipality of a building permit: from the property designation, once it is valid.
+    municipality = getattr(form, "property_municipality", None) or eservice.municipality
+    if municipality != eservice.municipality:
+        moved = _eservice_for(kind, municipality.slug)
+        if moved is None:
+            form.add_error(
+                "property_designation",
+                _(
+                    "%(municipality)s tar inte emot ansökningar om bygglov här ännu. Kontakta "
+                    "kommunen."
+                )
+                % {"municipality": municipality.name},
+            )
+            valid = False
+        else:
+            eservice = moved
+    try:
+        with transaction.atomic():
+            if case is None:
+                case = Case.objects.create(
+                    eservice=eservice,
+                    municipality=eservice.municipality,
+                    applicant=request.user,
+                    submission_key=key,
+                    data=form.raw_data(),
+                )
+                case.events.create(
+                    type=CaseEvent.Type.CREATED, actor=request.user, by_applicant=True
+                )
+                services.log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+            else:
+                case = Case.objects.select_for_update().get(pk=case.pk)
+                if case.status != Case.Status.DRAFT:
+                    return redirect("eservices_receipt", case_id=case.public_id)
+                case.eservice, case.municipality = eservice, eservice.municipality
+                case.data = form.raw_data()
+                case.save()
+                services.log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+            # Files that passed their checks are kept with the draft even if something else in
+            # the form is wrong, so they need not be chosen again.
+            for name in form.file_field_names:
+                if name not in form.errors and form.cleaned_data.get(name):
+                    services.store_files(
+                        case,
+                        form.cleaned_data[name],
+                        request.user,
+                        CaseAttachment.Type.APPLICATION,
+                        field_name=name,
+                    )
+    except IntegrityError:
+        # The same form sent twice at the same moment: the other request made the case.
+        existing = get_object_or_404(Case, submission_key=key, applicant=request.user)
+        return redirect("eservices_receipt", case_id=existing.public_id)
+
+    if not submitting:
+        messages.success(
+            request,
+            _("Utkastet är sparat. Du hittar det under Mina sidor och kan fortsätta när du vill."),
+        )
+        return redirect("eservices_edit", case_id=case.public_id)
+    if not valid:
+        messages.info(
+            request,
+            _("Ansökan är inte inskickad. Det du har skrivit är sparat som ett utkast."),
+        )
+        return _render_form(request, eservice, form, case=case, submission_key=key, status=400)
+    case.data = {**form.serialised(), "applicant_name": identity.full_name}
+    if form.cleaned_data.get("co_applicant_number"):
+        case.co_applicant_number = form.cleaned_data["co_applicant_number"]
+        case.co_applicant_name = form.cleaned_data["co_applicant_name"]
+    case.save()
+    services.submit(request, case)
+    return redirect("eservices_receipt", case_id=case.public_id)
+
+
+@require_POST
+@citizen_required
+def delete_draft(request, case_id):
+    case = _own_draft(request, case_id)
+    services.log(request, case, CaseLog.Action.CHANGE, "tog bort utkast", role="sökande")
+    for attachment in case.attachments.all():
+        attachment.file.delete(save=False)
+    case.delete()
+    messages.success(request, _("Utkastet är borttaget."))
+    return redirect("my_pages")
+
+
+# Following a case ------------------------------------------------------------------------
+
+
+def _case_for(request, case_id) -> Case:
+    return get_object_or_404(
+        Case.objects.for_applicant(request.user).select_related(
+            "eservice", "municipality", "applicant"
+        ),
+        public_id=case_id,
+    )
+
+
+def _role(request, case) -> str:
+    return "sökande" if case.applicant_id == request.user.pk else "medsökande"
+
+
+@citizen_required
+def receipt(request, case_id):
+    case = _case_for(request, case_id)
+    if case.status == Case.Status.DRAFT:
+        return redirect("eservices_edit", case_id=case.public_id)
+    services.log(request, case, CaseLog.Action.VIEW, "kvitto", role=_role(request, case))
+    return render(
+        request,
+        "eservices/receipt.html",
+        {"page_title": _("Ansökan är inskickad"), "case": case, **_case_context(case)},
+    )
+
+
+def _case_context(case) -> dict:
+    """What the resident's pages show of a case: the answers with unit names, the history."""
+    unit_ids = [*case.data.get("units", []), *case.data.get("schools", [])]
+    units = Unit.objects.in_bulk(unit_ids) if unit_ids else {}
+    from .forms import BuildingPermitForm
+
+    return {
+        "ranked_units": [units[pk] for pk in unit_ids if pk in units],
+        "deadline": case.deadline,
+        "measure_label": dict(BuildingPermitForm.MEASURES).get(case.data.get("measure"), ""),
+    }
+
+
+@citizen_required
+def case_detail(request, case_id):
+    case = _case_for(request, case_id)
+    if case.status == Case.Status.DRAFT:
+        return redirect("eservices_edit", case_id=case.public_id)
+    services.log(request, case, CaseLog.Action.VIEW, "ärendet", role=_role(request, case))
+    completion = case.status == Case.Status.AWAITING_COMPLETION
+    form = (CompletionForm if completion else MessageForm)(prefix="msg")
+    return _render_case(request, case, form)
+
+
+def _render_case(request, case, form, withdraw_form=None, status=200):
+    events = [e for e in case.events.all() if e.visible_to_applicant]
+    return render(
+        request,
+        "eservices/case_detail.html",
+        {
+            "page_title": _("Ärende %(reference)s") % {"reference": case.reference},
+            "case": case,
+            "events": events,
+            "case_messages": case.messages.select_related("sender").prefetch_related("attachments"),
+            "attachments": case.attachments.filter(message__isnull=True),
+            "decision_documents": case.attachments.filter(type=CaseAttachment.Type.DECISION),
+            "form": form,
+            "withdraw_form": withdraw_form or WithdrawForm(prefix="withdraw"),
+            "completion": case.status == Case.Status.AWAITING_COMPLETION,
+            "is_applicant": case.applicant_id == request.user.pk,
+            "must_confirm": case.co_applicant_number == request.identity.personal_identity_number
+            and case.co_applicant_confirmed_at is None,
+            **_case_context(case),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@citizen_required
+def message(request, case_id):
+    case = _case_for(request, case_id)
+    completion = case.status == Case.Status.AWAITING_COMPLETION
+    form = (CompletionForm if completion else MessageForm)(
+        request.POST, request.FILES, prefix="msg"
+    )
+    if not case.is_open:
+        messages.error(request, _("Ärendet är avslutat. Kontakta kommunen om du har frågor."))
+        return redirect("eservices_case", case_id=case.public_id)
+    if not form.is_valid():
+        return _render_case(request, case, form, status=400)
+    try:
+        services.applicant_message(
+            request,
+            case,
+            form.cleaned_data["body"],
+            form.cleaned_data["files"],
+            completion=completion,
+        )
+    except services.CaseError:
+        messages.error(request, _("Ärendet har ändrats. Läs det igen och försök på nytt."))
+        return redirect("eservices_case", case_id=case.public_id)
+    messages.success(
+        request,
+        _("Kompletteringen är inskickad. Handläggaren fortsätter med ditt ärende.")
+        if completion
+        else _("Meddelandet är skickat till handläggaren."),
+    )
+    return redirect("eservices_case", case_id=case.public_id)
+
+
+@citizen_required
+def withdraw(request, case_id):
+    case = _case_for(request, case_id)
+    if case.applicant_id != request.user.pk:
+        raise Http404
+    if request.method != "POST":
+        return redirect("eservices_case", case_id=case.public_id)
+    form = WithdrawForm(request.POST, prefix="withdraw")
+    if not case.can_withdraw:
+        messages.error(request, _("Ansökan kan inte återkallas längre."))
+        return redirect("eservices_case", case_id=case.public_id)
+    if not form.is_valid():
+        completion = case.status == Case.Status.AWAITING_COMPLETION
+        message_form = (CompletionForm if completion else MessageForm)(prefix="msg")
+        return _render_case(request, case, message_form, withdraw_form=form, status=400)
+    services.withdraw(request, case, form.cleaned_data["reason"])
+    messages.success(request, _("Ansökan är återkallad."))
+    return redirect("eservices_case", case_id=case.public_id)
+
+
+@require_POST
+@citizen_required
+def confirm(request, case_id):
+    case = _case_for(request, case_id)
+    if case.co_applicant_number != request.identity.personal_identity_number:
+        raise Http404
+    services.confirm_co_applicant(request, case)
+    messages.success(request, _("Tack! Du har bekräftat ansökan."))
+    return redirect("eservices_case", case_id=case.public_id)
+
+
+@citizen_required
+def attachment(request, case_id, file_id):
+    case = _case_for(request, case_id)
+    item = get_object_or_404(case.attachments, public_id=file_id)
+    services.log(
+        request, case, CaseLog.Action.DOWNLOAD, item.original_name, role=_role(request, case)
+    )
+    return attachment_response(item)
+
+
+# My data ---------------------------------------------------------------------------------
+
+
+@citizen_required
+def my_data(request):
+    """Everything the e-services hold about the resident, as JSON (GDPR art. 15 and 20)."""
+    identity = request.identity
+    cases = (
+        Case.objects.for_applicant(request.user)
+        .select_related("eservice", "municipality")
+        .prefetch_related("events", "messages", "attachments")
+        .order_by("created_at")
+    )
+    payload = {
+        "hamtat": timezone.now().isoformat(timespec="seconds"),
+        "person": {
+            "namn": identity.full_name,
+            "personnummer": identity.number.display,
+        },
+        "arenden": [
+            {
+                "arendenummer": case.reference,
+                "e_tjanst": case.eservice.get_kind_display(),
+                "kommun": case.municipality.name,
+                "status": case.get_status_display(),
+                "roll": "sökande" if case.applicant_id == request.user.pk else "medsökande",
+                "skapat": case.created_at.isoformat(timespec="seconds"),
+                "inskickat": case.submitted_at.isoformat(timespec="seconds")
+                if case.submitted_at
+                else None,
+                "uppgifter": case.data,
+                "historik": [
+                    {
+                        "tid": event.at.isoformat(timespec="seconds"),
+                        "handelse": event.get_type_display(),
+                        "kommentar": event.comment,
+                    }
+                    for event in case.events.all()
+                    if event.visible_to_applicant
+                ],
+                "meddelanden": [
+                    {
+                        "tid": m.sent_at.isoformat(timespec="seconds"),
+                        "fran": "du" if m.from_applicant else "handläggaren",
+                        "text": m.body,
+                    }
+                    for m in case.messages.all()
+                ],
+                "bilagor": [
+                    {"filnamn": a.original_name, "typ": a.get_type_display(), "storlek": a.size}
+                    for a in case.attachments.all()
+                ],
+                "beslut": {
+                    "utfall": case.get_decision_outcome_display(),
+                    "text": case.decision_text,
+                    "datum": case.decided_at.isoformat(timespec="seconds"),
+                }
+                if case.decided_at
+                else None,
+            }
+            for case in cases
+        ],
+    }
+    for case in cases:
+        role = _role(request, case)
+        services.log(request, case, CaseLog.Action.EXPORT, "mina uppgifter", role=role)
+    response = HttpResponse(
+        json.dumps(payload, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mina-uppgifter.json"'
+    return response
+
+
+def my_cases(user) -> dict:
+    """For Mina sidor: the resident's drafts, open and finished cases, and cases waiting for
+    their confirmation as co-applicant."""
+    cases = list(
+        Case.objects.for_applicant(user)
+        .select_related("eservice", "municipality")
+        .order_by("-updated_at")
+    )
+    identity = user.citizen_identity
+    to_confirm = [
+        c
+        for c in cases
+        if c.co_applicant_number == identity.personal_identity_number
+        and c.co_applicant_confirmed_at is None
+        and c.is_open
+    ]
+    return {
+        "drafts": [c for c in cases if c.status == Case.Status.DRAFT],
+        "open_cases": [c for c in cases if c.is_open or c.status == Case.Status.DECIDED],
+        "finished_cases": [c for c in cases if c.status in Case.FINAL_STATUSES],
+        "to_confirm": to_confirm,
+    }
