@@ -253,7 +253,15 @@ IDENTITIES = [
         "Emma",
         "Karlsson",
         "199003159861",
-        "Förälder som vill söka förskoleplats för sitt barn.",
+        "Förälder som vill söka förskoleplats för dottern Alva (20240512-9806) och göra "
+        "skolval för sonen Elias (20200318-9814).",
+    ),
+    _citizen(
+        "jonas-karlsson",
+        "Jonas",
+        "Karlsson",
+        "198807079937",
+        "Emmas sambo och barnens andra vårdnadshavare. Bekräftar ansökningar som Emma gör.",
     ),
     _citizen(
         "gunnel-ek",
