@@ -138,3 +138,152 @@ def seed_eservices(stdout, style):
                 },
             )
     return f"{created} e-tjänster skapade"
+
+
+# Cases already under way, so the handlers' queues show what their days look like: a preschool
+# application in Färgelanda whose four months run out soon, a building permit in Mellerud past
+# its ten weeks. The applicants are demo residents of the identity provider; signing in as them
+# finds these cases on Mina sidor (the portal knows a resident by their number).
+DEMO_CASES = [
+    {
+        "key": "demo-forskola-fargelanda",
+        "kind": "forskola",
+        "municipality": "fargelanda",
+        "number": "197010632391",
+        "given_name": "Piotr",
+        "family_name": "Kowalczyk",
+        "days_ago": 100,
+        "status": "handlaggs",
+        "data": {
+            "child_name": "Zofia Kowalczyk",
+            "child_number": "202306119807",
+            "care_type": "forskola",
+            "start_offset_days": 30,
+            "occupation": "arbetar",
+            "employer": "Håvesta gård, säsongsarbete",
+            "email": "piotr.kowalczyk@example.se",
+            "phone": "072-555 12 34",
+            "highest_fee": True,
+            "declaration": True,
+        },
+    },
+    {
+        "key": "demo-bygglov-mellerud",
+        "kind": "bygglov",
+        "municipality": "mellerud",
+        "number": "194109279903",
+        "given_name": "Gunnel",
+        "family_name": "Ek",
+        "days_ago": 84,
+        "status": "handlaggs",
+        "data": {
+            "property_designation": "Mellerud Sunnanå 1:38",
+            "property_address": "Sunnanåvägen 5, Mellerud",
+            "owner_is_applicant": True,
+            "measure": "tillbyggnad",
+            "description": "Inglasat uterum på 15 kvadratmeter mot sjösidan, byggt på den "
+            "befintliga altanen. Samma fasadfärg som huset.",
+            "building_area": "15",
+            "control_officer_name": "Lars Nilsson",
+            "control_officer_certificate": "SC0987-12",
+            "email": "gunnel.ek@example.se",
+            "declaration": True,
+        },
+    },
+]
+
+
+@seeder(51)
+def seed_demo_cases(stdout, style):
+    import datetime
+    import uuid
+
+    from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from citizen_portal.demo_content.printable_forms import TaggedPdf
+    from portal.identity.models import CitizenIdentity
+
+    from .models import Case, CaseAttachment, CaseEvent, EService, Unit
+
+    created = 0
+    for item in DEMO_CASES:
+        key = uuid.uuid5(uuid.NAMESPACE_URL, f"dalslandsportalen:{item['key']}")
+        if Case.objects.filter(submission_key=key).exists():
+            continue
+        identity = CitizenIdentity.objects.filter(personal_identity_number=item["number"]).first()
+        if identity is None:
+            user = get_user_model().objects.create(
+                username=f"{item['given_name']}.{item['family_name']}".lower(),
+                first_name=item["given_name"],
+                last_name=item["family_name"],
+            )
+            user.set_unusable_password()
+            user.save()
+            identity = CitizenIdentity.objects.create(
+                user=user,
+                personal_identity_number=item["number"],
+                given_name=item["given_name"],
+                family_name=item["family_name"],
+            )
+        eservice = EService.objects.get(kind=item["kind"], municipality__slug=item["municipality"])
+        submitted = timezone.now() - datetime.timedelta(days=item["days_ago"])
+        data = dict(item["data"], applicant_name=identity.full_name)
+        if "start_offset_days" in data:
+            start = timezone.localdate() + datetime.timedelta(days=data.pop("start_offset_days"))
+            data["start_date"] = start.isoformat()
+            data["units"] = list(
+                Unit.objects.filter(municipality=eservice.municipality, type="forskola")
+                .order_by("name")
+                .values_list("pk", flat=True)[:2]
+            )
+        case = Case.objects.create(
+            eservice=eservice,
+            municipality=eservice.municipality,
+            applicant=identity.user,
+            submission_key=key,
+            status=item["status"],
+            data=data,
+            submitted_at=submitted,
+        )
+        if item["kind"] == "bygglov":
+            case.clock_started_on = timezone.localdate(submitted)
+            pdf = TaggedPdf("Situationsplan", identity.full_name)
+            pdf.heading("Situationsplan, Mellerud Sunnanå 1:38")
+            pdf.paragraph("Skala 1:500. Uterummet markerat mot sjösidan, 6,2 meter till tomtgräns.")
+            attachment = CaseAttachment(
+                case=case,
+                type=CaseAttachment.Type.APPLICATION,
+                field_name="drawings",
+                original_name="situationsplan.pdf",
+                content_type="application/pdf",
+                size=0,
+                uploaded_by=identity.user,
+                uploaded_at=submitted,
+            )
+            content = pdf.render()
+            attachment.size = len(content)
+            attachment.file.save("situationsplan.pdf", ContentFile(content), save=False)
+            attachment.save()
+        case.reference = case.make_reference()
+        case.save()
+        Case.objects.filter(pk=case.pk).update(created_at=submitted, updated_at=submitted)
+        CaseEvent.objects.create(
+            case=case,
+            type=CaseEvent.Type.SUBMITTED,
+            at=submitted,
+            by_applicant=True,
+            actor=identity.user,
+            to_status=Case.Status.SUBMITTED,
+        )
+        CaseEvent.objects.create(
+            case=case,
+            type=CaseEvent.Type.STATUS,
+            at=submitted + datetime.timedelta(days=2),
+            from_status=Case.Status.SUBMITTED,
+            to_status=item["status"],
+            comment="Ansökan är komplett och handläggs.",
+        )
+        created += 1
+    return f"{created} ärenden under handläggning skapade"

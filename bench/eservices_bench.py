@@ -1,0 +1,395 @@
+"""Applications per second to the preschool e-service, and proof that none was lost.
+
+    .venv/bin/python bench/eservices_bench.py [--submissions 300] [--workers 2] [--concurrency 4]
+
+Like the other benchmarks (serve_bench.py's helpers): a throwaway SQLite database in a temporary
+PORTAL_VAR_DIR unless DATABASE_URL is set, migrated and seeded; gunicorn with the production
+settings and `--workers` sync workers on a free port on 127.0.0.1; e-mail to the in-memory
+backend. Inside the project's venv it creates `--residents` residents signed in with e-ID
+(database sessions). Then `--concurrency` client threads each fetch the application form (for
+the CSRF token, as a browser does) and send a complete application for Åmål, every tenth one
+twice with the same form token, as a double click would.
+
+Afterwards it counts in the database: every application the server answered with the receipt
+must be there exactly once as a submitted case with its reference, and every case must have its
+three notifications stored (applicant, second guardian, the municipality's mailbox). Prints the
+rate, the latencies and those counts; exits non-zero if anything was lost or doubled.
+"""
+
+import argparse
+import datetime
+import http.cookies
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import serve_bench as sb  # noqa: E402
+
+FORM_PATH = "/e-tjanster/forskola/ansok/?kommun=amal"
+BENCH_PREFIX = "bench-resident-"
+
+
+# --- Inside the project's venv -------------------------------------------------------------
+
+
+def _django():
+    sys.path.insert(0, sb.ROOT)
+    import django
+
+    django.setup()
+
+
+def _number(index: int) -> str:
+    """A valid personnummer from Skatteverket's test series (birth numbers 980–999)."""
+    birth = datetime.date(1980, 1, 1) + datetime.timedelta(days=index)
+    nine = f"{birth:%y%m%d}98{index % 10}"
+    total = 0
+    for position, digit in enumerate(nine):
+        product = int(digit) * (2 if position % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return f"{birth:%Y}"[:2] + nine + str((10 - total % 10) % 10)
+
+
+def prepare(residents):
+    """Residents with e-ID identities and sessions; print their session keys and two units."""
+    _django()
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from eservices.models import Unit
+    from portal.identity.models import CitizenIdentity
+
+    sessions = []
+    for index in range(residents):
+        user, _ = get_user_model().objects.get_or_create(username=f"{BENCH_PREFIX}{index}")
+        CitizenIdentity.objects.update_or_create(
+            user=user,
+            defaults={
+                "personal_identity_number": _number(index),
+                "given_name": "Test",
+                "family_name": f"Mätning {index}",
+            },
+        )
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        sessions.append(session.session_key)
+    units = list(
+        Unit.objects.filter(municipality__slug="amal", type="forskola")
+        .order_by("name")
+        .values_list("pk", flat=True)[:2]
+    )
+    print(json.dumps({"sessions": sessions, "units": units}))
+
+
+def count(keys_file):
+    """For the submission keys the server accepted: how many submitted cases, how many
+    duplicates, how many notifications."""
+    _django()
+    from django.db.models import Count
+
+    from eservices.models import Case, Notification
+
+    with open(keys_file) as handle:
+        accepted = set(json.load(handle))
+    cases = Case.objects.filter(applicant__username__startswith=BENCH_PREFIX)
+    submitted = cases.exclude(status=Case.Status.DRAFT)
+    found = {str(key) for key in submitted.values_list("submission_key", flat=True)}
+    per_case = (
+        Notification.objects.filter(case__in=submitted)
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values_list("n", flat=True)
+    )
+    print(
+        json.dumps(
+            {
+                "accepted": len(accepted),
+                "submitted_cases": submitted.count(),
+                "drafts": cases.filter(status=Case.Status.DRAFT).count(),
+                "lost": len(accepted - found),
+                "unexpected": len(found - accepted),
+                "without_reference": submitted.filter(reference__isnull=True).count(),
+                "notifications": sum(per_case),
+                "cases_missing_notifications": sum(1 for n in per_case if n != 3)
+                + (submitted.count() - len(per_case)),
+            }
+        )
+    )
+
+
+# --- The driver -----------------------------------------------------------------------------
+
+
+def child(python, env, *args):
+    result = subprocess.run(
+        [python, os.path.abspath(__file__), *args],
+        cwd=sb.ROOT,
+        env=env,
+        timeout=900,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"`{' '.join(args)}` failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+class Client:
+    """One resident's browser: their session cookie, the CSRF cookie, HTTPS as the proxy says."""
+
+    def __init__(self, base_url, session_key):
+        self.base_url = base_url
+        self.cookies = {"sessionid": session_key}
+
+    def request(self, path, data=None):
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "X-Forwarded-Proto": "https",
+            "Referer": f"https://{urllib.parse.urlsplit(self.base_url).netloc}{FORM_PATH}",
+        }
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base_url + path, data=body, headers=headers)
+        try:
+            with NO_REDIRECTS.open(request, timeout=30) as response:
+                status, text, head = response.status, response.read().decode(), response.headers
+        except urllib.error.HTTPError as error:
+            status, text, head = error.code, error.read().decode(errors="replace"), error.headers
+        for header in head.get_all("Set-Cookie") or []:
+            cookie = http.cookies.SimpleCookie(header)
+            for name, morsel in cookie.items():
+                self.cookies[name] = morsel.value
+        return status, text, head
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+NO_REDIRECTS = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+
+
+def answers(units, index):
+    start = datetime.date.today() + datetime.timedelta(days=150)
+    return {
+        "child_name": f"Barn {index}",
+        "child_number": "20240512-9806",
+        "care_type": "forskola",
+        "start_date": start.isoformat(),
+        "unit_1": str(units[0]),
+        "unit_2": str(units[1]),
+        "occupation": "arbetar",
+        "employer": "Åmåls kommun",
+        "email": f"sokande{index}@example.se",
+        "co_applicant_name": "Jonas Karlsson",
+        "co_applicant_number": "19880707-9937",
+        "co_applicant_email": f"medsokande{index}@example.se",
+        "household_income": "45000",
+        "declaration": "on",
+        "action": "submit",
+    }
+
+
+def submit_all(base_url, sessions, units, total, concurrency):
+    lock = threading.Lock()
+    state = {"next": 0, "accepted": [], "latencies": [], "errors": 0, "doubles_ok": 0}
+
+    def one(index):
+        client = Client(base_url, sessions[index % len(sessions)])
+        status, page, _ = client.request(FORM_PATH)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if status != 200 or not token:
+            return False
+        key = str(uuid.uuid4())
+        data = {
+            **answers(units, index),
+            "csrfmiddlewaretoken": token.group(1),
+            "submission_key": key,
+        }
+        started = time.perf_counter()
+        status, _, head = client.request(FORM_PATH, data)
+        elapsed = time.perf_counter() - started
+        location = head.get("Location", "")
+        if status != 302 or "/kvitto/" not in location:
+            return False
+        with lock:
+            state["accepted"].append(key)
+            state["latencies"].append(elapsed)
+        if index % 10 == 0:  # the double click: the same form again
+            status, _, head = client.request(FORM_PATH, data)
+            if status == 302 and head.get("Location", "") == location:
+                with lock:
+                    state["doubles_ok"] += 1
+        return True
+
+    def worker():
+        while True:
+            with lock:
+                if state["next"] >= total:
+                    return
+                index = state["next"]
+                state["next"] += 1
+            if not one(index):
+                with lock:
+                    state["errors"] += 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        for future in [pool.submit(worker) for _ in range(concurrency)]:
+            future.result()
+    state["elapsed"] = time.perf_counter() - started
+    return state
+
+
+def serve(args, python, env, var_dir):
+    port = sb.free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_path = os.path.join(var_dir, "gunicorn.log")
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [python, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", str(args.workers), "--log-level", "warning"],
+            cwd=sb.ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    sb.wait_until_ready(base_url, server, log_path)
+    return base_url, server
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--python", default=os.path.join(sb.ROOT, ".venv", "bin", "python"))
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
+    parser.add_argument("--submissions", type=int, default=300, help="applications to send")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default: 4)")
+    parser.add_argument("--residents", type=int, default=20, help="signed-in residents")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--prepare-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--count-child", metavar="KEYS_FILE", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.prepare_child:
+        return prepare(args.residents)
+    if args.count_child:
+        return count(args.count_child)
+
+    load_before = os.getloadavg()[0]
+    python = os.path.abspath(args.python)
+    var_dir = tempfile.mkdtemp(prefix="portal-eservices-bench-")
+    own_database = not os.environ.get("DATABASE_URL")
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": sb.SETTINGS["production"],
+            "PORTAL_VAR_DIR": var_dir,
+            "PRIVATE_MEDIA_ROOT": os.path.join(var_dir, "private"),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        }
+    )
+    if own_database:
+        env["DATABASE_URL"] = "sqlite:///" + os.path.join(var_dir, "portal.sqlite3")
+        env["MEDIA_ROOT"] = os.path.join(var_dir, "media")
+    server = None
+    try:
+        if own_database:
+            sb.run_manage(python, env, "migrate", "--no-input", "-v0")
+            sb.run_manage(python, env, "seed_demo", "-v0")
+        sb.run_manage(python, env, "collectstatic", "--no-input", "-v0")
+        prepared = child(python, env, "--prepare-child", "--residents", str(args.residents))
+        base_url, server = serve(args, python, env, var_dir)
+        state = submit_all(
+            base_url, prepared["sessions"], prepared["units"], args.submissions, args.concurrency
+        )
+        keys_file = os.path.join(var_dir, "accepted.json")
+        with open(keys_file, "w") as handle:
+            json.dump(state["accepted"], handle)
+        counts = child(python, env, "--count-child", keys_file)
+    finally:
+        if server is not None and server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        if args.keep:
+            print(f"Kept {var_dir}")
+        else:
+            shutil.rmtree(var_dir, ignore_errors=True)
+
+    latencies = state["latencies"]
+    engine = "SQLite (temporary, seeded)" if own_database else "DATABASE_URL"
+    print(f"E-service submission benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}")
+    print(
+        f"  machine:  {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
+    )
+    print(f"  server:   gunicorn, {args.workers} sync workers, production settings, {engine}")
+    print(
+        f"  clients:  {args.concurrency} threads, {args.residents} residents, "
+        f"{args.submissions} applications (form GET + POST each, every tenth sent twice)"
+    )
+    print()
+    rate = len(latencies) / state["elapsed"] if state["elapsed"] else 0.0
+    print(f"  submissions/s (whole journey)  {rate:8.1f}")
+    if latencies:
+        print(
+            f"  POST p50 / p95 ms              {sb.percentile(latencies, 0.5) * 1000:8.0f}"
+            f" / {sb.percentile(latencies, 0.95) * 1000:.0f}"
+        )
+    print(f"  accepted (receipt)             {counts['accepted']:8d}")
+    print(f"  failed requests                {state['errors']:8d}")
+    print(f"  submitted cases in database    {counts['submitted_cases']:8d}")
+    print(f"  lost (accepted, not stored)    {counts['lost']:8d}")
+    print(f"  doubled (stored, not accepted) {counts['unexpected']:8d}")
+    print(f"  double clicks → same receipt   {state['doubles_ok']:8d}")
+    print(f"  notifications stored           {counts['notifications']:8d}")
+    print(f"  cases missing notifications    {counts['cases_missing_notifications']:8d}")
+    ok = (
+        counts["lost"] == 0
+        and counts["unexpected"] == 0
+        and counts["without_reference"] == 0
+        and counts["cases_missing_notifications"] == 0
+        and counts["submitted_cases"] == counts["accepted"]
+    )
+    print()
+    print("  none lost, none doubled" if ok else "  SOMETHING WAS LOST OR DOUBLED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.exit(main())
