@@ -112,6 +112,7 @@ class ApplicationForm(forms.Form):
         self.municipality = municipality
         self.applicant_number = applicant_number
         super().__init__(*args, **kwargs)
+        self.order_as_page()
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = MAX_TEXT
@@ -148,6 +149,10 @@ class ApplicationForm(forms.Form):
                 value = ""
             data[name] = value
         return data
+
+    def order_as_page(self):
+        """Fields in the page's order, so the error summary lists them as the page shows them."""
+        self.order_fields([name for _heading, _help, names in self.sections for name in names])
 
     def section_fields(self):
         """[(heading, help, [bound fields])] for the template."""
@@ -360,6 +365,7 @@ class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
                 "ceiling": f"{ceiling.monthly_income_ceiling:,}".replace(",", " "),
                 "year": ceiling.year,
             }
+        self.order_as_page()
 
     sections = [
         (_("Barnet"), "", ["child_name", "child_number"]),

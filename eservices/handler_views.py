@@ -350,6 +350,7 @@ NOT_ANSWERS = {
     "co_applicant_number",
     "co_applicant_email",
     "declaration",
+    "applicant_name",  # the name from the e-ID at submission; the page shows the applicant
 }
 UNIT_KEYS = ("units", "schools")
 

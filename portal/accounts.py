@@ -153,8 +153,8 @@ class RequireSecondFactorMiddleware:
                 messages.info(
                     request,
                     _(
-                        "Administrationen kräver tvåstegsverifiering. Lägg till en "
-                        "autentiseringsapp i mobilen för att fortsätta."
+                        "Administrationen och handläggningen kräver tvåstegsverifiering. Lägg "
+                        "till en autentiseringsapp i mobilen för att fortsätta."
                     ),
                 )
                 return redirect("mfa_activate_totp")

@@ -222,7 +222,9 @@ def test_an_editor_from_single_sign_on_must_set_up_a_second_factor_before_the_ad
 
     # Signed in, an editor, but no second factor: led to set up an authenticator app.
     assert urlsplit(page.url).path == "/accounts/2fa/totp/activate/"
-    expect(page.get_by_text("Administrationen kräver tvåstegsverifiering")).to_be_visible()
+    expect(
+        page.get_by_text("Administrationen och handläggningen kräver tvåstegsverifiering")
+    ).to_be_visible()
     assert_accessible(page)
     page.goto("/admin/pages/")
     assert urlsplit(page.url).path == "/accounts/2fa/totp/activate/"
