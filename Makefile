@@ -65,9 +65,12 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
 	@echo "                     second factor: the code from '$(BIN)/python manage.py demo_totp admin'"
 	@echo "                     (or secret DALSLANDSPORTALENDEMOTOTPSECRETX in an authenticator app)"
+	@echo "  Scheduler:         scheduled publishing, content review, e-mails about cases and"
+	@echo "                     purging run in the background ('manage.py run_scheduler')"
 	@echo ""
 	@$(IDP) runserver 127.0.0.1:$(IDP_PORT) --noreload & idp=$$!; \
-	trap 'kill $$idp 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$idp $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 .PHONY: test

@@ -415,12 +415,15 @@ def seed_citizen_portal(stdout, style):
         return data
 
     services = []
-    for data in map(with_forms_and_documents, service_data.SERVICES):
+    for number, data in enumerate(map(with_forms_and_documents, service_data.SERVICES)):
         parent = department_pages[(data["municipality"], data["department"])]
         page, _ = ensure_page(
             parent,
             ServicePage,
             data["slug"],
+            # Review dates spread over the coming year, so the report has something to show
+            # soon and nothing is past its date (which would unpublish it).
+            review_by=today + datetime.timedelta(days=20 + (number * 37) % 360),
             title=data["title"],
             topic=data["topic"],
             intro=data["intro"],

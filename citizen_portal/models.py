@@ -38,7 +38,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.models import Department, Municipality, MunicipalityOwnedMixin
+from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
 
 from .attachments import admin_url, attachment_path, get_private_storage
 from .blocks import (
@@ -231,9 +231,13 @@ class DepartmentPage(CitizenPage):
         return context
 
 
-class ServicePage(CitizenPage):
+class ServicePage(ReviewedPageMixin, CitizenPage):
     """A service the municipality gives: what it is, who can get it, how to apply, how long it
-    takes, what it costs, the law behind it, whom to contact and which agencies are involved."""
+    takes, what it costs, the law behind it, whom to contact and which agencies are involved.
+
+    Fees, time limits and rules change, so a service page has a review date like the employee
+    portal's pages (portal.models.ReviewedPageMixin, docs/content-review.md): its owner is
+    reminded before it, and past it the page is unpublished until someone confirms it."""
 
     topic = models.CharField(_("område"), max_length=40, choices=Topic.choices)
     keywords = models.CharField(
@@ -304,6 +308,7 @@ class ServicePage(CitizenPage):
             heading=_("Kontakt"),
         ),
         FieldPanel("related_agencies"),
+        *ReviewedPageMixin.review_panels,
     ]
     promote_panels = CitizenPage.promote_panels + [FieldPanel("keywords")]
     search_fields = CitizenPage.search_fields + [

@@ -27,6 +27,11 @@ logger = logging.getLogger(__name__)
 
 # Minutes to wait before attempt 2, 3, …; the last pause repeats.
 RETRY_MINUTES = (1, 5, 15, 60, 240)
+# After a failed attempt, the tasks a web request starts leave their e-mails to the scheduler's
+# sweep for this long, so a resident does not wait for a mail server that times out once for
+# every e-mail of their submission.
+MAIL_DOWN_KEY = "eservices:mail-server-down"
+MAIL_DOWN_SECONDS = 60
 
 
 def queue(case, event, recipients):
@@ -103,9 +108,18 @@ def message_for(notification):
 
 
 @task()
-def deliver_notification(notification_id: int) -> bool:
-    """Send one notification if it is still unsent; on failure keep it for the next attempt."""
+def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
+    """Send one notification if it is still unsent; on failure keep it for the next attempt.
+    Outside the sweep, while the mail server was just found down, leave it for the sweep."""
+    from django.core.cache import cache
+
     from .models import Notification
+
+    if not sweep and cache.get(MAIL_DOWN_KEY):
+        Notification.objects.filter(pk=notification_id, sent_at__isnull=True).update(
+            next_attempt_at=timezone.now() + datetime.timedelta(seconds=MAIL_DOWN_SECONDS)
+        )
+        return False
 
     with transaction.atomic():
         notification = (
@@ -122,6 +136,7 @@ def deliver_notification(notification_id: int) -> bool:
         try:
             EmailMessage(subject, body, to=[notification.recipient]).send()
         except Exception as exc:  # SMTP down, refused, timed out: try again later
+            cache.set(MAIL_DOWN_KEY, True, MAIL_DOWN_SECONDS)
             pause = RETRY_MINUTES[min(notification.attempts, len(RETRY_MINUTES)) - 1]
             notification.next_attempt_at = timezone.now() + datetime.timedelta(minutes=pause)
             notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
@@ -134,6 +149,7 @@ def deliver_notification(notification_id: int) -> bool:
                 type(exc).__name__,
             )
             return False
+        cache.delete(MAIL_DOWN_KEY)
         notification.sent_at = timezone.now()
         notification.last_error = ""
         notification.save(update_fields=["attempts", "sent_at", "last_error"])
@@ -145,9 +161,11 @@ def deliver_due_notifications(limit: int = 200) -> dict:
     from .models import Notification
 
     due = list(
-        Notification.objects.filter(sent_at__isnull=True, next_attempt_at__lte=timezone.now())
+        Notification.objects.filter(
+            sent_at__isnull=True, case__isnull=False, next_attempt_at__lte=timezone.now()
+        )
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
     )
-    sent = sum(1 for pk in due if deliver_notification.call(pk))
+    sent = sum(1 for pk in due if deliver_notification.call(pk, sweep=True))
     return {"sent": sent, "failed": len(due) - sent}

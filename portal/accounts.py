@@ -88,8 +88,11 @@ class AccountAdapter(DefaultAccountAdapter):
         request = context.request
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.has_usable_password():
+            # The latest sign-in through the provider, not the latest record: setting up a
+            # second factor records one after it (count_new_factor_as_used).
             records = get_authentication_records(request, user)
-            last = records[-1] if records else {}
+            signed_in = [r for r in records if r.get("method") == "socialaccount"]
+            last = signed_in[-1] if signed_in else {}
             if (
                 last.get("method") == "socialaccount"
                 and time.time() - last.get("at", 0) < account_settings.REAUTHENTICATION_TIMEOUT

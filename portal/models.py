@@ -295,3 +295,27 @@ class ReviewedPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ScheduledJob(models.Model):
+    """When one of the scheduler's periodic jobs is due next and whether a scheduler process is
+    running it now (portal.scheduler). The row is the lock that keeps two scheduler processes
+    from running the same job twice."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    # Set while a process runs the job; a mark older than the job's timeout is from a process
+    # that died, and another may take the job over.
+    running_since = models.DateTimeField(null=True, blank=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_result = models.CharField(max_length=300, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("schemalagt jobb")
+        verbose_name_plural = _("schemalagda jobb")
+
+    def __str__(self):
+        return self.name

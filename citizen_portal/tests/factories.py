@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from citizen_portal.models import NewsPage, ServicePage, Topic
 
@@ -29,6 +30,7 @@ class ServicePageFactory(wagtail_factories.PageFactory):
     topic = Topic.CHILDREN_EDUCATION
     intro = "En tjänst som testerna skapar."
     description = "<p>Vad tjänsten är.</p>"
+    review_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
 
     class Meta:
         model = ServicePage

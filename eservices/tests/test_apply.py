@@ -196,7 +196,7 @@ def test_a_building_permit_needs_a_drawing_and_refuses_a_disguised_file(client, 
     )
     assert response.status_code == 400
     assert "Filen går inte att öppna som PDF" in response.content.decode()
-    assert not CaseAttachment.objects.exists()
+    assert not CaseAttachment.objects.filter(case__applicant=tolvan).exists()
 
 
 def test_a_valid_drawing_is_kept_when_something_else_is_wrong(client, tolvan):

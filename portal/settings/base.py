@@ -284,6 +284,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# A relay that stops answering must not hold a web request or the scheduler for good: give up
+# after this many seconds; e-mails about cases are tried again later (eservices.notifications).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 LOGGING = {
     "version": 1,
@@ -304,3 +307,18 @@ LOGGING = {
 CONTENT_REVIEW_REMINDER_DAYS = int(os.environ.get("CONTENT_REVIEW_REMINDER_DAYS", "14"))
 CONTENT_REVIEW_LINK_MAX_AGE_DAYS = int(os.environ.get("CONTENT_REVIEW_LINK_MAX_AGE_DAYS", "60"))
 CONTENT_REVIEW_FALLBACK_EMAIL = os.environ.get("CONTENT_REVIEW_FALLBACK_EMAIL", "")
+
+# The portal's own scheduler (`manage.py run_scheduler`, portal/scheduler.py,
+# docs/operations.md): what it runs, and when. A job runs every `every` seconds, or once a day
+# at the local time `at`; a run that outlasts `timeout` seconds (default an hour) is taken to
+# have died with its process, and another scheduler may start the job again.
+SCHEDULED_JOBS = {
+    # Wagtail's scheduled publishing and expiry of pages and snippets.
+    "publish_scheduled": {"call": "portal.scheduler.publish_scheduled", "every": 60},
+    "review_content": {"call": "portal.tasks.review_content_task", "at": "05:30"},
+    "send_notifications": {
+        "call": "eservices.notifications.deliver_due_notifications",
+        "every": 60,
+    },
+    "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
+}
