@@ -30,6 +30,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Preview links: a draft for a reviewer without an account. Outside i18n_patterns, as the
+    # page shown speaks its own language (portal.previews).
+    path("forhandsvisning/", include("portal.previews.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",

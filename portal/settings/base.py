@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.audit",
     "portal.identity",
+    "portal.previews",
     "theme",
     "citizen_portal",
     "citizen_portal.diary",
