@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import review, review_views
+from . import review, review_views, translation_views
 from .models import Department, Municipality
 
 
@@ -65,6 +65,27 @@ def register_content_review_urls():
             name="portal_review_confirm_link",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [
+        path(
+            "oversattningar/",
+            translation_views.TranslationReportView.as_view(),
+            name="portal_translation_report",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return PageEditorsMenuItem(
+        translation_views.REPORT_TITLE,
+        reverse("portal_translation_report"),
+        icon_name="globe",
+        order=860,
+    )
 
 
 @hooks.register("register_reports_menu_item")

@@ -169,3 +169,19 @@ def field_describedby(field):
     if field.errors:
         ids.append(f"{field.auto_id}_error")
     return " ".join(ids)
+
+
+@register.inclusion_tag("theme/components/translation_notice.html")
+def translation_notice(page=None):
+    """On a translated page whose Swedish original has changed since it was translated: a note
+    saying so, with a link to the Swedish page (portal.translation_status)."""
+    from wagtail.models import Page
+
+    from portal.translation_status import state_of
+
+    if not isinstance(page, Page):
+        return {}
+    state = state_of(page)
+    if state is None or not state.out_of_date or not state.source.live:
+        return {}
+    return {"state": state}
