@@ -6,7 +6,7 @@ in (`TranslationSource.last_updated_at`: when the translation was made, or last 
 "Synkronisera översatta sidor"). A Swedish page published after that has changes the English
 page does not have: the translation is out of date until someone syncs and translates it again.
 
-The same answer serves the editors (the report *Översättningar*, and the note in the admin) and
+The same answer serves the editors (the report *Inaktuella översättningar*) and
 the residents (a note on the English page linking to the newer Swedish one).
 """
 

@@ -9,7 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import review, translation_status
 from .review_views import _refused
 
-REPORT_TITLE = gettext_lazy("Översättningar")
+REPORT_TITLE = gettext_lazy("Inaktuella översättningar")
 
 
 class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):

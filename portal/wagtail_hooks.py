@@ -71,7 +71,7 @@ def register_content_review_urls():
 def register_translation_report_url():
     return [
         path(
-            "oversattningar/",
+            "inaktuella-oversattningar/",
             translation_views.TranslationReportView.as_view(),
             name="portal_translation_report",
         )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from portal import personnummer
 from portal.models import Department, Municipality
 
+from . import editor_groups
 from .models import ClaimGroup, EmployeeProfile
 from .roles import NETWORKS, ROLES
 
@@ -226,6 +227,12 @@ def _groups_for(employee: EmployeeClaims) -> list[Group]:
                 _("Nätverk – %(name)s") % {"name": NETWORKS[employee.network]},
             )
         )
+    # Editing roles also give the editor group of their scope: `redaktor` in Åmål is
+    # "Redaktörer – Åmål", `granskare-dalsland` is "Granskare – Dalsland" (editor_groups).
+    for scope_key, kind in editor_groups.editor_keys_for(municipality.slug, employee.roles):
+        group = editor_groups.editor_group(scope_key, kind)
+        if group is not None:
+            groups.append(group)
     return groups
 
 

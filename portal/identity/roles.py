@@ -67,6 +67,43 @@ ROLES: dict[str, Role] = {
         _("Granskar och godkänner andras ändringar innan de publiceras."),
         (ADMIN_ACCESS,),
     ),
+    # With `redaktor` and `granskare`, these also put the employee in an editor group of their
+    # own municipality, of Dalsland or of Medarbetarportalen (portal.identity.editor_groups).
+    "nyhetsredaktor": Role(
+        _("Nyhetsredaktör"),
+        _("Skriver och publicerar nyheter för sin kommun utan granskning."),
+        (ADMIN_ACCESS,),
+    ),
+    "redaktor-dalsland": Role(
+        _("Redaktör för Dalsland"),
+        _("Skriver och uppdaterar de sidor som är gemensamma för hela Dalsland."),
+        (ADMIN_ACCESS,),
+    ),
+    "granskare-dalsland": Role(
+        _("Granskare för Dalsland"),
+        _("Granskar och godkänner ändringar i de sidor som är gemensamma för hela Dalsland."),
+        (ADMIN_ACCESS,),
+    ),
+    "nyhetsredaktor-dalsland": Role(
+        _("Nyhetsredaktör för Dalsland"),
+        _("Skriver och publicerar nyheter för hela Dalsland utan granskning."),
+        (ADMIN_ACCESS,),
+    ),
+    "redaktor-medarbetarportalen": Role(
+        _("Redaktör för Medarbetarportalen"),
+        _("Skriver och uppdaterar informationssidor i Medarbetarportalen."),
+        (ADMIN_ACCESS,),
+    ),
+    "granskare-medarbetarportalen": Role(
+        _("Granskare för Medarbetarportalen"),
+        _("Granskar och godkänner ändringar i Medarbetarportalen."),
+        (ADMIN_ACCESS,),
+    ),
+    "nyhetsredaktor-medarbetarportalen": Role(
+        _("Nyhetsredaktör för Medarbetarportalen"),
+        _("Skriver och publicerar nyheter i Medarbetarportalen utan granskning."),
+        (ADMIN_ACCESS,),
+    ),
     "it-drift": Role(
         _("IT-drift"),
         _("Driftar portalen och följer inloggningar i granskningsloggen."),
