@@ -53,13 +53,6 @@ ROLES = {
     "it-drift": "IT-drift",
     "administrator": "Administratör",
     "registrator": "Registrator",
-    "nyhetsredaktor": "Nyhetsredaktör",
-    "redaktor-dalsland": "Redaktör för Dalsland",
-    "granskare-dalsland": "Granskare för Dalsland",
-    "nyhetsredaktor-dalsland": "Nyhetsredaktör för Dalsland",
-    "redaktor-medarbetarportalen": "Redaktör för Medarbetarportalen",
-    "granskare-medarbetarportalen": "Granskare för Medarbetarportalen",
-    "nyhetsredaktor-medarbetarportalen": "Nyhetsredaktör för Medarbetarportalen",
 }
 
 NETWORKS = {
