@@ -95,3 +95,13 @@ def employee_client(client, employee_group):
     user = UserFactory(groups=[employee_group])
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: sign-ins counted against allauth's rate limits, a
+    mail server found down, cached menus — nothing one test leaves reaches the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -10,18 +10,6 @@ from django.utils import timezone
 from portal.identity.models import CitizenIdentity
 from portal.tests.factories import UserFactory
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Nothing cached by one test (a mail server found down, login attempts counted against a
-    rate limit) reaches the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 EMMA = "199003159861"
 JONAS = "198807079937"
 TOLVAN = "191212121212"
