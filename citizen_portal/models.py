@@ -124,6 +124,8 @@ class CitizenHomePage(CitizenPage):
         "citizen_portal.AccessibilityStatementPage",
         "citizen_portal.InformationPage",
         "citizen_portal.FormPage",
+        "agencies.AgencyIndexPage",
+        "agencies.LifeEventIndexPage",
         "employee_portal.EmployeeHomePage",
     ]
     content_panels = CitizenPage.content_panels + [

@@ -9,6 +9,7 @@ of `WagtailPageTestCase.assertAllowedSubpageTypes`, `assertAllowedParentPageType
 import pytest
 from wagtail.models import Page
 
+from citizen_portal.agencies.models import AgencyIndexPage, LifeEventGuidePage, LifeEventIndexPage
 from citizen_portal.models import (
     AccessibilityStatementPage,
     CitizenHomePage,
@@ -41,6 +42,9 @@ CITIZEN_PAGE_TYPES = [
     AccessibilityStatementPage,
     InformationPage,
     FormPage,
+    AgencyIndexPage,
+    LifeEventIndexPage,
+    LifeEventGuidePage,
 ]
 EMPLOYEE_PAGE_TYPES = [
     EmployeeHomePage,
@@ -58,6 +62,8 @@ ALLOWED_SUBPAGES = {
         AccessibilityStatementPage,
         InformationPage,
         FormPage,
+        AgencyIndexPage,
+        LifeEventIndexPage,
         EmployeeHomePage,
     },
     MunicipalityPage: {
@@ -77,6 +83,9 @@ ALLOWED_SUBPAGES = {
     AccessibilityStatementPage: set(),
     InformationPage: {InformationPage, FormPage},
     FormPage: set(),
+    AgencyIndexPage: set(),
+    LifeEventIndexPage: {LifeEventGuidePage},
+    LifeEventGuidePage: set(),
     EmployeeHomePage: {EmployeeInformationPage, EmployeeNewsIndexPage},
     EmployeeInformationPage: {EmployeeInformationPage},
     EmployeeNewsIndexPage: {EmployeeNewsPage},
@@ -102,6 +111,9 @@ ALLOWED_PARENTS = {
         InformationPage,
     },
     FormPage: {CitizenHomePage, MunicipalityPage, DepartmentPage, ServicePage, InformationPage},
+    AgencyIndexPage: {CitizenHomePage},
+    LifeEventIndexPage: {CitizenHomePage},
+    LifeEventGuidePage: {LifeEventIndexPage},
     EmployeeHomePage: {CitizenHomePage},
     EmployeeInformationPage: {EmployeeHomePage, EmployeeInformationPage},
     EmployeeNewsIndexPage: {EmployeeHomePage},

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "theme",
     "citizen_portal",
     "citizen_portal.diary",
+    "citizen_portal.agencies",
     "employee_portal",
     "employee_portal.documents",
     "eservices",
@@ -322,4 +323,11 @@ SCHEDULED_JOBS = {
         "every": 60,
     },
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
+    # Every external link on published pages and in the agency register (docs/agencies.md).
+    "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
 }
+
+# The link check (`manage.py check_links`, docs/agencies.md): seconds per request, requests at
+# once.
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
