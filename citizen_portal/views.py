@@ -20,20 +20,26 @@ def citizen_identity(request) -> CitizenIdentity | None:
     return CitizenIdentity.objects.filter(user=request.user).first()
 
 
+def e_id_login(request, employee_message):
+    """To the e-ID login and back here afterwards; an employee's session is told why first
+    (`employee_message`): their account is not a resident's."""
+    if request.user.is_authenticated:
+        messages.info(request, employee_message)
+    query = urlencode({"next": request.get_full_path()})
+    return redirect(f"{reverse('my_pages_login')}?{query}")
+
+
 @never_cache
 def my_pages(request):
     identity = citizen_identity(request)
     if identity is None:
-        if request.user.is_authenticated:
-            messages.info(
-                request,
-                _(
-                    "Du är inloggad som medarbetare. Mina sidor är till för dig som invånare: "
-                    "logga in med e-legitimation för att se dem."
-                ),
-            )
-        query = urlencode({"next": request.get_full_path()})
-        return redirect(f"{reverse('my_pages_login')}?{query}")
+        return e_id_login(
+            request,
+            _(
+                "Du är inloggad som medarbetare. Mina sidor är till för dig som invånare: "
+                "logga in med e-legitimation för att se dem."
+            ),
+        )
     from eservices.views import my_cases
 
     return render(

@@ -14,14 +14,12 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from citizen_portal.views import citizen_identity
+from citizen_portal.views import citizen_identity, e_id_login
 from portal.models import Municipality
 
 from . import services
@@ -49,16 +47,13 @@ def citizen_required(view):
     def wrapped(request, *args, **kwargs):
         identity = citizen_identity(request)
         if identity is None:
-            if request.user.is_authenticated:
-                messages.info(
-                    request,
-                    _(
-                        "Du är inloggad som medarbetare. E-tjänsterna är till för dig som "
-                        "invånare: logga in med e-legitimation."
-                    ),
-                )
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('my_pages_login')}?{query}")
+            return e_id_login(
+                request,
+                _(
+                    "Du är inloggad som medarbetare. E-tjänsterna är till för dig som "
+                    "invånare: logga in med e-legitimation."
+                ),
+            )
         request.identity = identity
         return _private(view(request, *args, **kwargs))
 

@@ -28,16 +28,16 @@ from .models import ReviewedPageMixin
 REPORT_TITLE = gettext_lazy("Inaktuellt innehåll")
 
 
-class StaleContentReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Pages past their review date and pages due soon, of those the user may edit."""
+class EditorsReportView(WagtailAdminTemplateMixin, TemplateView):
+    """A report about the pages the user may edit: for anyone who edits no pages, a 403 that
+    says so. Subclasses set `page_title`, `header_icon` and `template_name`."""
 
-    page_title = REPORT_TITLE
-    header_icon = "time"
-    breadcrumbs_items = [
-        {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Hem")},
-        {"url": "", "label": REPORT_TITLE},
-    ]
-    template_name = "portal/review/report.html"
+    @property
+    def breadcrumbs_items(self):
+        return [
+            {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Hem")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         if not review.may_edit_pages(request.user):
@@ -51,6 +51,14 @@ class StaleContentReportView(WagtailAdminTemplateMixin, TemplateView):
                 status=403,
             )
         return super().dispatch(request, *args, **kwargs)
+
+
+class StaleContentReportView(EditorsReportView):
+    """Pages past their review date and pages due soon, of those the user may edit."""
+
+    page_title = REPORT_TITLE
+    header_icon = "time"
+    template_name = "portal/review/report.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
