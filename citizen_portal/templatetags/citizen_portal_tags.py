@@ -105,7 +105,21 @@ def footer_context(context):
         "municipality": municipality,
         "accessibility_page": accessibility_page if _is_live(accessibility_page) else None,
         "contact_page": contact_page if _is_live(contact_page) else None,
+        "guides": _dalsland_page("LifeEventIndexPage"),
+        "agencies": _dalsland_page("AgencyIndexPage"),
     }
+
+
+def _dalsland_page(model_name):
+    """The live life-event or agency index (citizen_portal.agencies) in the active language,
+    else in the default one; None if there is none."""
+    from citizen_portal.agencies import models as agencies
+
+    pages = getattr(agencies, model_name).objects.live().only("pk", "url_path", "locale")
+    return (
+        pages.filter(locale=_active_locale()).first()
+        or pages.filter(locale=Locale.get_default()).first()
+    )
 
 
 def _in_locale(model, municipality, locale):
