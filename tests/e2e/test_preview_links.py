@@ -116,7 +116,7 @@ def test_a_visitor_without_an_account_sees_the_draft_until_the_link_is_revoked(
         # The editor revokes it.
         page.get_by_role("link", name="Tillbaka till sidans länkar").click()
         row = page.get_by_role("row").filter(has_text=REVIEWER)
-        expect(row).to_contain_text("Gäller")
+        expect(row).to_contain_text("Giltig")
         assert_no_axe_violations(page)  # the admin's own HTML is Wagtail's: axe only
         row.get_by_role("button", name=f"Återkalla länken till {REVIEWER}").click()
         expect(page.get_by_text(f"Länken till {REVIEWER} är återkallad")).to_be_visible()
