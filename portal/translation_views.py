@@ -1,5 +1,5 @@
-"""The report *Inaktuella översättningar* in the admin: which translated pages are out of date or not yet
-fully translated, of those the user may edit (portal.translation_status)."""
+"""The report *Inaktuella översättningar* in the admin: which translated pages are out of date
+or not yet fully translated, of those the user may edit (portal.translation_status)."""
 
 from django.utils.translation import gettext_lazy
 
