@@ -70,7 +70,20 @@ def stream(items):
 
 
 def agencies(items):
-    return [("agency", dict(item)) for item in items or []]
+    """Agency blocks of a service page: the agency from the register (seeded before the
+    pages, citizen_portal.agencies.demo), by its address."""
+    from .agencies.models import Agency
+
+    register = {a.url: a for a in Agency.objects.filter(locale=Locale.get_default())}
+    return [
+        ("agency", {"agency": register[item["url"]], "description": item.get("description", "")})
+        for item in items or []
+    ]
+
+
+def agency_descriptions(items):
+    """The English agency blocks: only the description is the page's own text."""
+    return [("agency", {"description": item.get("description", "")}) for item in items or []]
 
 
 def merge_stream(raw_blocks, en_values):
@@ -600,7 +613,7 @@ def seed_citizen_portal(stdout, style):
                 SERVICE_TEXT_FIELDS,
                 {
                     "body": stream,
-                    "related_agencies": agencies,
+                    "related_agencies": agency_descriptions,
                     "apply": lambda items: [
                         (i["type"], {"title": i.get("title", "")}) for i in items
                     ],

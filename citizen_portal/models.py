@@ -40,10 +40,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
 
+from .agencies.blocks import AgencyBlock
 from .attachments import admin_url, attachment_path, get_private_storage
 from .blocks import (
     RICH_TEXT_FEATURES,
-    AgencyLinkBlock,
     ApplyBlock,
     BodyBlock,
     InaccessibleContentBlock,
@@ -283,7 +283,9 @@ class ServicePage(ReviewedPageMixin, CitizenPage):
     contact_phone = models.CharField(_("telefon"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-post"), blank=True)
     related_agencies = StreamField(
-        [("agency", AgencyLinkBlock())],
+        # From the agency register (citizen_portal.agencies): name and address are read from
+        # there, so one edit reaches every page, and the link check covers them.
+        [("agency", AgencyBlock())],
         blank=True,
         verbose_name=_("andra myndigheter"),
     )
