@@ -23,7 +23,6 @@ import json
 import os
 import platform
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -144,17 +143,7 @@ def count(keys_file):
 
 
 def child(python, env, *args):
-    result = subprocess.run(
-        [python, os.path.abspath(__file__), *args],
-        cwd=sb.ROOT,
-        env=env,
-        timeout=900,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"`{' '.join(args)}` failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return sb.run_child(__file__, python, env, *args)
 
 
 class Client:
@@ -305,23 +294,7 @@ def main(argv=None):
     load_before = os.getloadavg()[0]
     python = os.path.abspath(args.python)
     var_dir = tempfile.mkdtemp(prefix="portal-eservices-bench-")
-    own_database = not os.environ.get("DATABASE_URL")
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": sb.SETTINGS["production"],
-            "PORTAL_VAR_DIR": var_dir,
-            "PRIVATE_MEDIA_ROOT": os.path.join(var_dir, "private"),
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        }
-    )
-    if own_database:
-        env["DATABASE_URL"] = "sqlite:///" + os.path.join(var_dir, "portal.sqlite3")
-        env["MEDIA_ROOT"] = os.path.join(var_dir, "media")
+    env, own_database = sb.bench_environment(var_dir)
     server = None
     try:
         if own_database:

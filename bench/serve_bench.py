@@ -105,6 +105,46 @@ def run_manage(python, env, *args):
     return time.monotonic() - started
 
 
+def bench_environment(var_dir):
+    """The environment of a benchmark that signs someone in (dashboard_bench, eservices_bench):
+    the production settings with `var_dir` for files, e-mail kept in memory, and a throwaway
+    SQLite database there unless DATABASE_URL is set. Returns (env, own_database)."""
+    own_database = not os.environ.get("DATABASE_URL")
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": SETTINGS["production"],
+            "PORTAL_VAR_DIR": var_dir,
+            "PRIVATE_MEDIA_ROOT": os.path.join(var_dir, "private"),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        }
+    )
+    if own_database:
+        env["DATABASE_URL"] = "sqlite:///" + os.path.join(var_dir, "portal.sqlite3")
+        env["MEDIA_ROOT"] = os.path.join(var_dir, "media")
+    return env, own_database
+
+
+def run_child(script, python, env, *args):
+    """Run `script` again inside the project's venv (a step that needs Django); return the JSON
+    its last line of output holds."""
+    result = subprocess.run(
+        [python, os.path.abspath(script), *args],
+        cwd=ROOT,
+        env=env,
+        timeout=900,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"`{' '.join(args)}` failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 # No proxies, whatever the environment says: every request goes straight to 127.0.0.1.
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
