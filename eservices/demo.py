@@ -202,8 +202,8 @@ def seed_demo_cases(stdout, style):
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from citizen_portal.demo_content.printable_forms import TaggedPdf
     from portal.identity.models import CitizenIdentity
+    from portal.pdf import TaggedPdf
 
     from .models import Case, CaseAttachment, CaseEvent, EService, Unit
 

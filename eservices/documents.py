@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from citizen_portal.demo_content.printable_forms import TaggedPdf
+from portal.pdf import TaggedPdf
 
 from .models import Kind
 

@@ -6,7 +6,13 @@ decorated by `@seeder(order)`. `manage.py seed_demo` discovers them and runs the
 running it twice changes nothing the second time.
 """
 
+import tomllib
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+# The demo content as data: records (TOML) and page bodies (HTML fragments), read by the seeders.
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 
 _seeders: list[tuple[int, str, Callable]] = []
 
@@ -23,6 +29,27 @@ def registered_seeders():
     return sorted(_seeders, key=lambda item: (item[0], item[1]))
 
 
+@cache
+def load_records(name: str) -> dict:
+    """The TOML file `demo/<name>.toml`, parsed (and parsed once)."""
+    with (DEMO_DIR / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def read_fragment(name: str) -> str:
+    """The text of `demo/<name>` (an HTML or Markdown fragment), without the final newline."""
+    return (DEMO_DIR / name).read_text(encoding="utf-8").rstrip("\n")
+
+
+def municipalities() -> list[dict]:
+    """The five municipalities, in order: the one table (demo/municipalities.toml)."""
+    return load_records("municipalities")["municipality"]
+
+
+def municipality(slug: str) -> dict:
+    return next(row for row in municipalities() if row["slug"] == slug)
+
+
 # --- The organisation and the accounts the demo needs -----------------------------------------
 
 DEMO_PASSWORD = "dalsland-demo-2026"  # noqa: S105 - printed by `make run`; demo only
@@ -30,74 +57,21 @@ DEMO_PASSWORD = "dalsland-demo-2026"  # noqa: S105 - printed by `make run`; demo
 # current code; an authenticator app given this secret shows the same.
 DEMO_TOTP_SECRET = "DALSLANDSPORTALENDEMOTOTPSECRETX"  # noqa: S105 - demo only
 
-# DOMAIN.md §6.2. Dals-Ed's organisation number is not confirmed, so it is left empty.
-MUNICIPALITIES = [
-    {
-        "slug": "bengtsfors",
-        "name": "Bengtsfors kommun",
-        "short_name": "Bengtsfors",
-        "municipality_code": "1460",
-        "org_number": "212000-1470",
-        "website": "https://www.bengtsfors.se",
-        "email": "kommun@bengtsfors.se",
-        "phone": "0531-526 00",
-        "visiting_address": "Kanalgatan 4, Bengtsfors",
-        "postal_address": "Box 14, 666 21 Bengtsfors",
-        "opening_hours": "Måndag–torsdag 8.00–16.30\nFredag 8.00–15.00",
-    },
-    {
-        "slug": "dals-ed",
-        "name": "Dals-Eds kommun",
-        "short_name": "Dals-Ed",
-        "municipality_code": "1438",
-        "org_number": "",
-        "website": "https://www.dalsed.se",
-        "email": "kommun@dalsed.se",
-        "phone": "0534-190 00",
-        "visiting_address": "Storgatan 12, Ed",
-        "postal_address": "Box 31, 668 21 Ed",
-        "opening_hours": "Måndag–torsdag 8.00–16.00\nFredag 8.00–15.00",
-    },
-    {
-        "slug": "fargelanda",
-        "name": "Färgelanda kommun",
-        "short_name": "Färgelanda",
-        "municipality_code": "1439",
-        "org_number": "212000-1421",
-        "website": "https://www.fargelanda.se",
-        "email": "kommun@fargelanda.se",
-        "phone": "0528-567 000",
-        "visiting_address": "Allhemsvägen 5, Färgelanda",
-        "postal_address": "Allhemsvägen 5, 458 80 Färgelanda",
-        "opening_hours": "Måndag–torsdag 8.00–16.30\nFredag 8.00–15.00",
-    },
-    {
-        "slug": "mellerud",
-        "name": "Melleruds kommun",
-        "short_name": "Mellerud",
-        "municipality_code": "1461",
-        "org_number": "212000-1488",
-        "website": "https://www.mellerud.se",
-        "email": "kommunen@mellerud.se",
-        "phone": "0530-180 00",
-        "visiting_address": "Storgatan 13, Mellerud",
-        "postal_address": "Box 42, 464 21 Mellerud",
-        "opening_hours": "Måndag–torsdag 8.00–16.00\nFredag 8.00–15.00",
-    },
-    {
-        "slug": "amal",
-        "name": "Åmåls kommun",
-        "short_name": "Åmål",
-        "municipality_code": "1492",
-        "org_number": "212000-1587",
-        "website": "https://www.amal.se",
-        "email": "kommun@amal.se",
-        "phone": "0532-170 00",
-        "visiting_address": "Kungsgatan 30, Åmål",
-        "postal_address": "Box 62, 662 22 Åmål",
-        "opening_hours": "Måndag–torsdag 8.00–16.00\nFredag 8.00–15.00",
-    },
-]
+# Columns of the municipality table that are `Municipality` fields; the rest (the English name,
+# the e-mail domain, where to visit) only the demo content uses.
+MUNICIPALITY_FIELDS = (
+    "slug",
+    "name",
+    "short_name",
+    "municipality_code",
+    "org_number",
+    "website",
+    "email",
+    "phone",
+    "visiting_address",
+    "postal_address",
+    "opening_hours",
+)
 
 
 @seeder(10)
@@ -110,7 +84,8 @@ def seed_locales_and_municipalities(stdout, style):
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     created = 0
-    for order, data in enumerate(MUNICIPALITIES):
+    for order, row in enumerate(municipalities()):
+        data = {field: row[field] for field in MUNICIPALITY_FIELDS}
         _obj, was_created = Municipality.objects.get_or_create(
             slug=data["slug"], defaults={**data, "sort_order": order}
         )

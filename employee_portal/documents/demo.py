@@ -1,6 +1,6 @@
 """Demo content for the document register: policies, guidelines, routines, templates and plans
 of the five municipalities and of all of Dalsland, each with a small tagged PDF made at seed
-time (the printable forms' writer, citizen_portal/demo_content/printable_forms.py).
+time (the portal's tagged-PDF writer, portal/pdf.py).
 
 One routine has run out: it is in the admin, marked as expired, and employees never see it.
 A document that exists (same title and municipality) is left as an editor may have changed it.
@@ -11,9 +11,9 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from citizen_portal.demo_content.printable_forms import TaggedPdf
 from portal.demo import seeder
 from portal.models import Department, Municipality
+from portal.pdf import TaggedPdf
 
 from .models import RegisterDocument
 
