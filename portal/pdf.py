@@ -8,7 +8,6 @@ standard PDF fonts (Helvetica), which are not embedded, so the files are tagged 
 claim PDF/UA.
 """
 
-
 import re
 import zlib
 
@@ -229,8 +228,7 @@ class TaggedPdf:
         objects[1] = (
             b"<< /Type /Catalog /Pages 2 0 R /Lang %s /MarkInfo << /Marked true >> "
             b"/StructTreeRoot 6 0 R /Metadata 9 0 R "
-            b"/ViewerPreferences << /DisplayDocTitle true >> >>"
-            % language
+            b"/ViewerPreferences << /DisplayDocTitle true >> >>" % language
         )
         objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
         objects[3] = b"<< /Title %s /Author %s /Producer (Dalslandsportalen) >>" % (
