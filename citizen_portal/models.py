@@ -38,10 +38,11 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.files import detected_content_type, get_private_storage
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
 
 from .agencies.blocks import AgencyBlock
-from .attachments import admin_url, attachment_path, get_private_storage
+from .attachments import admin_url, attachment_path
 from .blocks import (
     RICH_TEXT_FEATURES,
     ApplyBlock,
@@ -52,7 +53,6 @@ from .forms import (
     CONFIRMATION_NAME,
     HONEYPOT_NAME,
     PortalFormBuilder,
-    detected_content_type,
     take_submission_slot,
 )
 from .tasks import send_form_confirmation_email, send_form_submission_email

@@ -14,7 +14,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citizen_portal.forms import AttachmentField, AttachmentInput
+from portal.files import AttachmentField, AttachmentInput
 from portal.models import Municipality
 from portal.personnummer import InvalidPersonalIdentityNumber, parse
 

@@ -7,7 +7,7 @@ import os
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citizen_portal.forms import AttachmentField, AttachmentInput, detected_content_type
+from portal.files import AttachmentField, AttachmentInput, detected_content_type
 
 from .models import Case
 

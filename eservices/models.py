@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from citizen_portal.attachments import get_private_storage
+from portal.files import get_private_storage
 
 PRESCHOOL_OFFER_MONTHS = 4  # skollagen 8 kap. 14 §
 PRESCHOOL_DEADLINE_WARNING_DAYS = 30

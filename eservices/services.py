@@ -69,7 +69,7 @@ def _event(case, type, user=None, *, by_applicant=False, comment="", from_status
 
 def store_files(case, files, user, type, *, message=None, field_name=""):
     """Save uploaded files (already checked by the form) as the case's attachments."""
-    from citizen_portal.forms import detected_content_type
+    from portal.files import detected_content_type
 
     stored = []
     for upload in files:

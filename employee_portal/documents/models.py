@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.files import extension_of
+
 from .files import (
     FILE_TYPES,
-    extension_of,
     get_register_storage,
     register_file_path,
     validate_register_file,
@@ -180,12 +181,12 @@ class RegisterDocument(index.Indexed, models.Model):
     def file_type(self) -> str:
         """What employees call the file: PDF, Word, Excel, OpenDocument-text."""
         entry = FILE_TYPES.get(self.file_extension)
-        return entry[2] if entry else self.file_extension.lstrip(".").upper()
+        return entry.label if entry else self.file_extension.lstrip(".").upper()
 
     @property
     def content_type(self) -> str:
         entry = FILE_TYPES.get(self.file_extension)
-        return entry[0] if entry else "application/octet-stream"
+        return entry.content_type if entry else "application/octet-stream"
 
     @property
     def file_size(self) -> int | None:

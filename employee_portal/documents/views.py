@@ -11,14 +11,13 @@ nobody works by a routine that no longer applies. Everything is for signed-in em
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from citizen_portal.attachments import private_file_response
 from employee_portal.access import employee_required, profile_of
 from employee_portal.models import EmployeeHomePage
+from portal.files import stored_file_response
 from portal.models import Municipality
 
 from .models import RegisterDocument
@@ -98,8 +97,4 @@ def download(request, pk):
 
 def file_response(document):
     """A register document's file as a download, for employees and for editors alike."""
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return private_file_response(handle, document.download_name, document.content_type)
+    return stored_file_response(document.file, document.download_name, document.content_type)

@@ -26,9 +26,10 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.files import size_text
 from portal.models import Department, Municipality
 
-from .files import ACCEPT, size_text
+from .files import ACCEPT
 from .models import MANAGE_SHARED_PERMISSION, RegisterDocument
 from .views import file_response
 
@@ -231,7 +232,8 @@ class RegisterDocumentViewSet(ModelViewSet):
     # A copy would start from a document the editor may not see: they add a new one instead.
     copy_view_enabled = False
     filterset_class = RegisterDocumentFilterSet
-    search_fields = ["title", "description", "owner"]
+    # The search uses the model's own index (title, description, owner): naming the fields here
+    # would restrict the query to them, which Wagtail's SQLite search backend cannot do.
     list_per_page = 50
     list_display = [
         "title",
