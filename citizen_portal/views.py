@@ -1,32 +1,15 @@
 """Mina sidor: the resident's own pages after e-ID login (step 3 of the staircase), and the
 admin's list of a web form's submissions."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from portal.identity.models import CitizenIdentity
-
-
-def citizen_identity(request) -> CitizenIdentity | None:
-    """The e-ID identity of the signed-in person; None for anonymous visitors and employees."""
-    if not request.user.is_authenticated:
-        return None
-    return CitizenIdentity.objects.filter(user=request.user).first()
-
-
-def e_id_login(request, employee_message):
-    """To the e-ID login and back here afterwards; an employee's session is told why first
-    (`employee_message`): their account is not a resident's."""
-    if request.user.is_authenticated:
-        messages.info(request, employee_message)
-    query = urlencode({"next": request.get_full_path()})
-    return redirect(f"{reverse('my_pages_login')}?{query}")
+from portal.identity.citizens import citizen_identity, e_id_login
 
 
 @never_cache

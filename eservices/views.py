@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from citizen_portal.views import citizen_identity, e_id_login
+from portal.identity.citizens import citizen_identity, e_id_login
 from portal.models import Municipality
 
 from . import services

@@ -1,4 +1,4 @@
-"""Searching the published diary: one query behind the search page and, later, the JSON API.
+"""Searching the published diary: one query behind the search page and the JSON API.
 
 Every filter works on the columns copied onto Document (municipality, register,
 registered_date), so that with a million rows PostgreSQL narrows the search through the
@@ -12,8 +12,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, Q, QuerySet
 
+from portal import swedish
 from portal.models import Municipality
-from search import swedish
 
 from .models import Case, Document, Register
 
@@ -46,7 +46,7 @@ def search_documents(
     `q`, otherwise newest first). Ranking reads every match, so callers rank only what
     count_documents() could count, and count with it rather than .count().
 
-    With a `vocabulary` (search.swedish.vocabulary()), each word of `q` also matches its
+    With a `vocabulary` (the caller's: search/swedish.py), each word of `q` also matches its
     definite form's base and, for a compound, its two parts ("bygglovet" finds "bygglov");
     without one, `q` is read as a web search (quotes for a phrase, - to leave a word out).
     """
