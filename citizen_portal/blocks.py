@@ -1,72 +1,9 @@
-"""StreamField blocks for citizen pages. Each has a full Meta so the editor's preview works."""
+"""StreamField blocks for citizen pages. Each has a full Meta so the editor's preview works.
+The text blocks both portals use (`BodyBlock` and its parts) are in portal/blocks.py."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class HeadingBlock(blocks.CharBlock):
-    class Meta:
-        icon = "title"
-        template = "citizen_portal/blocks/heading.html"
-        label = _("Rubrik")
-        description = _("En mellanrubrik (nivå 2) som delar upp texten.")
-        preview_value = "Så ansöker du"
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("features", RICH_TEXT_FEATURES)
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        template = "citizen_portal/blocks/paragraph.html"
-        label = _("Text")
-        description = _("Brödtext med stycken, listor och länkar.")
-        preview_value = "<p>Du ansöker om plats i förskola via e-tjänsten.</p>"
-
-
-class FactBoxBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Rubrik"))
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "ul", "link"])
-    kind = blocks.ChoiceBlock(
-        label=_("Typ"),
-        choices=[("info", _("Information")), ("important", _("Viktigt"))],
-        default="info",
-    )
-
-    class Meta:
-        icon = "info-circle"
-        template = "citizen_portal/blocks/fact_box.html"
-        label = _("Faktaruta")
-        description = _("En inramad ruta som lyfter fram något viktigt.")
-        preview_value = {
-            "heading": "Skyddade personuppgifter",
-            "text": "<p>Ring kontaktcenter i stället för att använda e-tjänsten.</p>",
-            "kind": "important",
-        }
-
-
-class AgencyLinkBlock(blocks.StructBlock):
-    """A link to a county, state or EU agency (step 4)."""
-
-    name = blocks.CharBlock(label=_("Myndighet"))
-    url = blocks.URLBlock(label=_("Webbadress"))
-    description = blocks.CharBlock(label=_("Vad hittar man där?"), required=False)
-
-    class Meta:
-        icon = "link-external"
-        template = "citizen_portal/blocks/agency_link.html"
-        label = _("Myndighet")
-        description = _("Länk till en myndighet som hör till tjänsten.")
-        preview_value = {
-            "name": "Skolinspektionen",
-            "url": "https://www.skolinspektionen.se",
-            "description": "Anmäl om kommunen inte erbjuder plats inom fyra månader.",
-        }
 
 
 class EServiceLinkBlock(blocks.StructBlock):
@@ -120,15 +57,6 @@ class ApplyBlock(blocks.StreamBlock):
     class Meta:
         icon = "form"
         label = _("Ansök")
-
-
-class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    fact_box = FactBoxBlock()
-
-    class Meta:
-        label = _("Innehåll")
 
 
 class InaccessibleContentBlock(blocks.StructBlock):

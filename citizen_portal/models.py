@@ -38,17 +38,13 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.files import detected_content_type, get_private_storage
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
 
 from .agencies.blocks import AgencyBlock
 from .attachments import admin_url, attachment_path
-from .blocks import (
-    RICH_TEXT_FEATURES,
-    ApplyBlock,
-    BodyBlock,
-    InaccessibleContentBlock,
-)
+from .blocks import ApplyBlock, InaccessibleContentBlock
 from .forms import (
     CONFIRMATION_NAME,
     HONEYPOT_NAME,

@@ -26,7 +26,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from citizen_portal.blocks import BodyBlock
+from portal.blocks import BodyBlock
 from portal.identity.models import EmployeeProfile
 from portal.identity.roles import ROLES
 from portal.models import ReviewedPageMixin

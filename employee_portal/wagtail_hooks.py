@@ -91,3 +91,24 @@ def register_strategy_follow_up_menu_item():
         icon_name="list-ul",
         order=900,
     )
+
+
+@hooks.register("register_editor_scopes")
+def employee_portal_scope():
+    """Medarbetarportalen's editor scope (portal.identity.editor_groups): `/medarbetare/`,
+    with a collection only employees may see."""
+    from portal.identity.editor_groups import EMPLOYEE_PORTAL, Scope, in_every_language
+
+    from .models import EmployeeHomePage, EmployeeNewsIndexPage
+
+    employee_homes = in_every_language(EmployeeHomePage.objects.only("pk", "translation_key"))
+    return [
+        Scope(
+            key=EMPLOYEE_PORTAL,
+            label="Medarbetarportalen",
+            sections=employee_homes,
+            news=in_every_language(EmployeeNewsIndexPage.objects.only("pk", "translation_key")),
+            workflow_roots=employee_homes,
+            collection_restricted_to_employees=True,
+        )
+    ]

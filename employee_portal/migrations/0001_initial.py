@@ -35,8 +35,8 @@ class Migration(migrations.Migration):
                         [("heading", 0), ("paragraph", 1), ("fact_box", 5)],
                         blank=True,
                         block_lookup={
-                            0: ("citizen_portal.blocks.HeadingBlock", (), {}),
-                            1: ("citizen_portal.blocks.ParagraphBlock", (), {}),
+                            0: ("portal.blocks.HeadingBlock", (), {}),
+                            1: ("portal.blocks.ParagraphBlock", (), {}),
                             2: ("wagtail.blocks.CharBlock", (), {"label": "Rubrik"}),
                             3: (
                                 "wagtail.blocks.RichTextBlock",
@@ -87,8 +87,8 @@ class Migration(migrations.Migration):
                     wagtail.fields.StreamField(
                         [("heading", 0), ("paragraph", 1), ("fact_box", 5)],
                         block_lookup={
-                            0: ("citizen_portal.blocks.HeadingBlock", (), {}),
-                            1: ("citizen_portal.blocks.ParagraphBlock", (), {}),
+                            0: ("portal.blocks.HeadingBlock", (), {}),
+                            1: ("portal.blocks.ParagraphBlock", (), {}),
                             2: ("wagtail.blocks.CharBlock", (), {"label": "Rubrik"}),
                             3: (
                                 "wagtail.blocks.RichTextBlock",

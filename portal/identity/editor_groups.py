@@ -138,9 +138,11 @@ class Scope:
     news: list = field(default_factory=list)  # news index pages, every language
     workflow_roots: list = field(default_factory=list)  # pages the workflow is assigned to
     collection_restricted_to_employees: bool = False
+    # The shared scope: its sections are what is left once the other scopes took theirs.
+    takes_the_rest: bool = False
 
 
-def _in_every_language(pages):
+def in_every_language(pages):
     """The pages and all their translations, as plain Page objects (only tree fields)."""
     from wagtail.models import Page
 
@@ -149,68 +151,20 @@ def _in_every_language(pages):
 
 
 def scopes() -> list[Scope]:
-    """Every scope, with its pages as the tree has them now."""
-    from wagtail.models import Page
+    """Every scope, with its pages as the tree has them now. Each portal says which scopes its
+    part of the tree has through the hook `register_editor_scopes` (a function returning a
+    list of `Scope`; citizen_portal's and employee_portal's wagtail_hooks), so this module
+    needs to know no page type. A scope marked `takes_the_rest` (Dalsland's) loses the pages
+    another scope claims."""
+    from wagtail import hooks
 
-    from citizen_portal.models import CitizenHomePage, MunicipalityPage, NewsIndexPage
-    from employee_portal.models import EmployeeHomePage, EmployeeNewsIndexPage
-    from portal.models import Municipality
-
-    found = []
-    municipality_pages = list(
-        MunicipalityPage.objects.only("pk", "path", "depth", "translation_key", "municipality_id")
-    )
-    for municipality in Municipality.objects.only("pk", "slug", "short_name"):
-        pages = [p for p in municipality_pages if p.municipality_id == municipality.pk]
-        news = [
-            index
-            for page in pages
-            for index in NewsIndexPage.objects.child_of(page).only("pk", "translation_key")
-        ]
-        sections = _in_every_language(pages)
-        found.append(
-            Scope(
-                key=municipality.slug,
-                label=municipality.short_name,
-                sections=sections,
-                news=_in_every_language(news),
-                workflow_roots=sections,
-            )
-        )
-
-    homes = list(CitizenHomePage.objects.only("pk", "path", "depth", "translation_key"))
-    shared, shared_news = [], []
-    for home in homes:
-        for page in Page.objects.child_of(home).only("pk", "translation_key", "content_type"):
-            model = page.specific_class
-            if model is None or issubclass(model, MunicipalityPage | EmployeeHomePage):
-                continue
-            shared.append(page)
-            if issubclass(model, NewsIndexPage):
-                shared_news.append(page)
-    found.append(
-        Scope(
-            key=DALSLAND,
-            label="Dalsland",
-            sections=_in_every_language(shared),
-            news=_in_every_language(shared_news),
-            # On the home page, so a section added later falls under it too; the municipality
-            # pages and Medarbetarportalen have workflows of their own, which come first.
-            workflow_roots=_in_every_language(homes),
-        )
-    )
-
-    employee_homes = _in_every_language(EmployeeHomePage.objects.only("pk", "translation_key"))
-    found.append(
-        Scope(
-            key=EMPLOYEE_PORTAL,
-            label="Medarbetarportalen",
-            sections=employee_homes,
-            news=_in_every_language(EmployeeNewsIndexPage.objects.only("pk", "translation_key")),
-            workflow_roots=employee_homes,
-            collection_restricted_to_employees=True,
-        )
-    )
+    found = [
+        scope for register in hooks.get_hooks("register_editor_scopes") for scope in register()
+    ]
+    claimed = {page.pk for scope in found if not scope.takes_the_rest for page in scope.sections}
+    for scope in found:
+        if scope.takes_the_rest:
+            scope.sections = [page for page in scope.sections if page.pk not in claimed]
     return found
 
 
