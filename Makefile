@@ -9,7 +9,7 @@ PORT ?= 8000
 IDP_PORT ?= 8001
 IDP := DJANGO_SETTINGS_MODULE=demo_idp.settings $(BIN)/python manage.py
 export UV_PYTHON_DOWNLOADS := never
-export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .DEFAULT_GOAL := help
 
@@ -76,7 +76,7 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 .PHONY: test
 test: install messages node_modules/.installed ## Run the whole suite (set DATABASE_URL for PostgreSQL)
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install ## ruff check and format check

@@ -159,7 +159,7 @@ def main() -> int:
         print("Set DATABASE_URL to a PostgreSQL database of the benchmark's own.", file=sys.stderr)
         return 2
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
 

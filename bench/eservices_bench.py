@@ -259,7 +259,7 @@ def serve(args, python, env, var_dir):
     log_path = os.path.join(var_dir, "gunicorn.log")
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [python, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+            [python, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
             + ["--workers", str(args.workers), "--log-level", "warning"],
             cwd=sb.ROOT,
             env=env,

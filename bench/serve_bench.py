@@ -4,7 +4,7 @@
 
 By default the script migrates and seeds a throwaway SQLite database in a temporary
 PORTAL_VAR_DIR (set DATABASE_URL to use an existing, seeded database instead), collects the
-static files, starts `gunicorn portal.wsgi` with the production settings on a free port on
+static files, starts `gunicorn config.wsgi` with the production settings on a free port on
 127.0.0.1, warms it up, and then for each page:
 
 * sends a bounded number of GET requests from a few client threads and reports requests per
@@ -42,8 +42,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PATHS = ["/", "/mellerud/barn-och-utbildning/forskola/"]
 FIRST_PORT = 8200
 SETTINGS = {
-    "production": "portal.settings.production",
-    "dev": "portal.settings.dev",
+    "production": "config.settings.production",
+    "dev": "config.settings.dev",
 }
 
 
@@ -337,7 +337,7 @@ def serve_and_measure(args, python, env, var_dir):
                 python,
                 "-m",
                 "gunicorn",
-                "portal.wsgi",
+                "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
@@ -395,7 +395,7 @@ def report(args, rows, queries, setup, own_database):
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
         f"load average {args.load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
-    print(f"  server:   gunicorn portal.wsgi, {args.workers} sync workers, production settings")
+    print(f"  server:   gunicorn config.wsgi, {args.workers} sync workers, production settings")
     print(
         f"  clients:  {args.concurrency} threads, {args.requests} requests per page after "
         f"{args.warmup} warm-up, at most {args.max_seconds:g} s per page"

@@ -58,3 +58,14 @@ def citizen_portal_scopes() -> list[Scope]:
         )
     )
     return found
+
+
+@hooks.register("register_admin_urls")
+def form_attachment_urls():
+    """A file attached to a web form, for staff who may see the form's submissions:
+    /admin/forms/bilagor/<id>/ (behind the admin's sign-in and second factor)."""
+    from django.urls import path
+
+    from .attachments import form_attachment
+
+    return [path("forms/bilagor/<int:pk>/", form_attachment, name="form_attachment")]

@@ -1,4 +1,4 @@
-"""Settings of the demo identity provider (a project of its own, apart from `portal.settings`).
+"""Settings of the demo identity provider (a project of its own, apart from `config.settings`).
 
 For loopback only: it serves plain HTTP on 127.0.0.1 and hands out tokens for made-up people
 to anyone who asks. Never expose it on a network or use it in production.

@@ -1,4 +1,4 @@
-"""The handlers' addresses, under /handlaggning/ (portal/urls.py). Behind the second factor
+"""The handlers' addresses, under /handlaggning/ (config/urls.py). Behind the second factor
 (portal.accounts.SECOND_FACTOR_PATHS); cases and files by their random ids."""
 
 from django.urls import path

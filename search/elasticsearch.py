@@ -1,5 +1,5 @@
 """Wagtail's Elasticsearch 9 backend with Swedish analysis, used when ELASTICSEARCH_URL is set
-(portal/settings/base.py names this module as the backend).
+(config/settings/base.py names this module as the backend).
 
 Wagtail's stock settings analyse full text with Elasticsearch's `standard` analyzer: no
 stemming, no stop words, no compounds, so "förskolan" does not find "förskola". Here:

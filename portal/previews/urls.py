@@ -1,5 +1,5 @@
 """The public address of a preview link, outside i18n_patterns: the page it shows speaks its
-own language (portal/urls.py includes this at /forhandsvisning/)."""
+own language (config/urls.py includes this at /forhandsvisning/)."""
 
 from django.urls import path
 

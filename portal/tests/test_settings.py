@@ -54,7 +54,7 @@ def start(
 
 
 def test_production_settings_refuse_to_start_without_any_required_variable():
-    result = start("portal.settings.production")
+    result = start("config.settings.production")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
@@ -66,7 +66,7 @@ def test_production_settings_refuse_to_start_without_any_required_variable():
 def test_production_settings_name_exactly_the_missing_variable(missing):
     environ = {name: value for name, value in PRODUCTION.items() if name != missing}
 
-    result = start("portal.settings.production", **environ)
+    result = start("config.settings.production", **environ)
 
     assert result.returncode != 0
     message = result.stderr.strip().splitlines()[-1]
@@ -76,14 +76,14 @@ def test_production_settings_name_exactly_the_missing_variable(missing):
 
 
 def test_production_settings_treat_a_blank_variable_as_missing():
-    result = start("portal.settings.production", **{**PRODUCTION, "SECRET_KEY": "   "})
+    result = start("config.settings.production", **{**PRODUCTION, "SECRET_KEY": "   "})
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr.strip().splitlines()[-1]
 
 
 def test_production_settings_start_with_the_required_variables():
-    result = start("portal.settings.production", **PRODUCTION)
+    result = start("config.settings.production", **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
@@ -94,7 +94,7 @@ def test_production_settings_start_with_the_required_variables():
 
 
 def test_redis_url_moves_cache_and_sessions_to_redis():
-    result = start("portal.settings.base", SECRET_KEY="k", REDIS_URL="redis://127.0.0.1:6379/3")
+    result = start("config.settings.base", SECRET_KEY="k", REDIS_URL="redis://127.0.0.1:6379/3")
 
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
@@ -104,7 +104,7 @@ def test_redis_url_moves_cache_and_sessions_to_redis():
 
 
 def test_without_redis_url_cache_is_local_and_sessions_in_the_database():
-    result = start("portal.settings.base", SECRET_KEY="k")
+    result = start("config.settings.base", SECRET_KEY="k")
 
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
@@ -113,7 +113,7 @@ def test_without_redis_url_cache_is_local_and_sessions_in_the_database():
 
 
 def test_without_database_url_the_demo_uses_sqlite_under_var():
-    result = start("portal.settings.base", SECRET_KEY="k")
+    result = start("config.settings.base", SECRET_KEY="k")
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["DATABASE_ENGINE"] == "django.db.backends.sqlite3"

@@ -25,14 +25,14 @@ from search.elasticsearch import (
     SwedishMapping,
 )
 
-BASE_SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings" / "base.py"
+BASE_SETTINGS = Path(__file__).resolve().parents[2] / "config" / "settings" / "base.py"
 
 
 def base_settings_with(monkeypatch, **environ):
-    """portal/settings/base.py read afresh with these environment variables."""
+    """config/settings/base.py read afresh with these environment variables."""
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
-    spec = importlib.util.spec_from_file_location("portal.settings._probe", BASE_SETTINGS)
+    spec = importlib.util.spec_from_file_location("config.settings._probe", BASE_SETTINGS)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

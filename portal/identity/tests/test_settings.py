@@ -16,7 +16,7 @@ print(json.dumps({app["provider_id"]: app["settings"]["server_url"] for app in a
 
 
 def test_production_settings_refuse_the_demo_identity_provider():
-    result = start("portal.settings.production", **PRODUCTION, DEMO_IDENTITY_PROVIDER="true")
+    result = start("config.settings.production", **PRODUCTION, DEMO_IDENTITY_PROVIDER="true")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
@@ -24,7 +24,7 @@ def test_production_settings_refuse_the_demo_identity_provider():
 
 
 def test_production_settings_without_providers_offer_no_single_sign_on():
-    result = start("portal.settings.production", SHOW_PROVIDERS, **PRODUCTION)
+    result = start("config.settings.production", SHOW_PROVIDERS, **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {}
@@ -37,7 +37,7 @@ def test_production_settings_use_the_configured_providers():
         "EMPLOYEE_OIDC_CLIENT_SECRET": "s3cret",
     }
 
-    result = start("portal.settings.production", SHOW_PROVIDERS, **PRODUCTION, **environ)
+    result = start("config.settings.production", SHOW_PROVIDERS, **PRODUCTION, **environ)
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
@@ -47,7 +47,7 @@ def test_production_settings_use_the_configured_providers():
 
 def test_production_settings_name_the_missing_half_of_a_provider():
     result = start(
-        "portal.settings.production", **PRODUCTION, CITIZEN_OIDC_SERVER_URL="https://eid.example"
+        "config.settings.production", **PRODUCTION, CITIZEN_OIDC_SERVER_URL="https://eid.example"
     )
 
     assert result.returncode != 0
@@ -58,9 +58,9 @@ def test_production_settings_name_the_missing_half_of_a_provider():
 
 
 def test_the_demo_settings_use_the_demo_provider_unless_a_real_one_is_set():
-    demo = start("portal.settings.dev", SHOW_PROVIDERS)
+    demo = start("config.settings.dev", SHOW_PROVIDERS)
     real = start(
-        "portal.settings.dev",
+        "config.settings.dev",
         SHOW_PROVIDERS,
         CITIZEN_OIDC_SERVER_URL="https://eid.example",
         CITIZEN_OIDC_CLIENT_ID="portal",

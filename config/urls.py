@@ -1,3 +1,6 @@
+"""The root URLconf: each app's own `urls.py`, Wagtail, allauth and the language prefixes.
+Swedish is served without a prefix, English under /en/ (`i18n_patterns`)."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -7,26 +10,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from citizen_portal import views as citizen_views
-from citizen_portal.attachments import form_attachment
-from citizen_portal.diary import api as diary_api
-from citizen_portal.diary import views as diary_views
-from search import views as search_views
+from portal.health import health
 from search.sitemaps import PortalSitemap
-
-from .health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
     # Open data, language-neutral: outside i18n_patterns.
-    path("api/v1/diary/", diary_api.diary_api, name="diary_api"),
-    path("api/v1/schema/", diary_api.schema, name="api_schema"),
+    path("api/v1/", include("citizen_portal.diary.api_urls")),
     # Wagtail's own password form would skip the second factor: sign in through allauth.
     path(
         "admin/login/",
         RedirectView.as_view(url=settings.LOGIN_URL + "?next=/admin/", query_string=False),
     ),
-    path("admin/forms/bilagor/<int:pk>/", form_attachment, name="form_attachment"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -46,30 +41,14 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("sok/", search_views.search, name="search"),
-    path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
-    path("diarium/", diary_views.diary_search, name="diary_search"),
-    # Before the case route, which would take `postlista` and `begar-ut` for a municipality.
-    path("diarium/postlista/", diary_views.diary_postlista, name="diary_postlista"),
-    path("diarium/begar-ut/", diary_views.diary_request, name="diary_request"),
-    path(
-        "diarium/begar-ut/kvitto/",
-        diary_views.diary_request_receipt,
-        name="diary_request_receipt",
-    ),
-    # Case numbers hold slashes and spaces (`KS 2025/123`): the last segment is a `path`.
-    path(
-        "diarium/<slug:municipality>/<str:register>/<path:case_number>/",
-        diary_views.diary_case,
-        name="diary_case",
-    ),
+    path("", include("search.urls")),
+    # Mina sidor and the diary (steps 2 and 3); the citizen pages are in the tree.
+    path("", include("citizen_portal.urls")),
     # Medarbetarportalen's views (catalogue, Mina system, documents); its pages are in the tree.
     path("medarbetare/", include("employee_portal.urls")),
     # Step 3: e-services (/e-tjanster/, cases on /mina-sidor/arenden/) and the handlers' views.
     path("", include("eservices.urls")),
     path("handlaggning/", include("eservices.handler_urls")),
-    path("mina-sidor/", citizen_views.my_pages, name="my_pages"),
-    path("mina-sidor/logga-in/", citizen_views.my_pages_login, name="my_pages_login"),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
