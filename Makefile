@@ -74,14 +74,15 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 .PHONY: test
-test: install messages node_modules/.installed ## Run the whole suite (set DATABASE_URL for PostgreSQL)
+test: install messages node_modules/.installed ## Run the whole suite on SQLite (DATABASE_URL=postgresql://… for PostgreSQL)
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## ruff check and format check
+lint: install ## ruff check, ruff format check and the import layers (import-linter, pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 .PHONY: clean
 clean: ## Remove the demo database, media and static files (var/)
