@@ -1,4 +1,4 @@
-"""Invånarportalen's page tree (step 1 of the 24-hour-agency staircase, DOMAIN.md §1.2).
+"""Invånarportalen's page tree (step 1 of the 24-hour-agency staircase: information).
 
 CitizenHomePage  /                       Dalsland-wide start page
 ├── MunicipalityPage  /mellerud/         one per municipality
@@ -461,8 +461,9 @@ class ContactPage(CitizenPage):
 
 
 class AccessibilityStatementPage(CitizenPage):
-    """Tillgänglighetsredogörelse under lag (2018:1937), with the items Digg requires
-    (DOMAIN.md §4.2)."""
+    """Tillgänglighetsredogörelse under lag (2018:1937), with the items Digg requires: the
+    compliance status, what is not accessible and why, the date and method of the assessment,
+    the feedback function and Digg's complaints function."""
 
     class Compliance(models.TextChoices):
         FULL = "helt", _("helt förenlig")

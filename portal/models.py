@@ -2,7 +2,7 @@
 Dalsland-wide level for joint content.
 
 A page, a case or a diary entry that belongs to one municipality points to a `Municipality`;
-content for all of Dalsland points to none (DOMAIN.md §6.2–6.3: each municipality's boards are
+content for all of Dalsland points to none (each municipality's boards are
 the controllers of their own information, strategy appendix C level 3).
 """
 

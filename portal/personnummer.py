@@ -1,8 +1,7 @@
 """Swedish personal identity numbers: personnummer and samordningsnummer.
 
 The e-ID login for citizens identifies people by these numbers, so this module is the one place
-that reads, checks and stores them. The rules are Skatteverket's (SKV 707), summarised in
-DOMAIN.md §3.3:
+that reads, checks and stores them. The rules are Skatteverket's (SKV 707):
 
 * Ten-digit form `YYMMDD-NNNC`: birth date, three-digit birth number and a Luhn check digit over
   those ten digits. The hyphen becomes `+` from the year the person turns 100.
@@ -32,7 +31,7 @@ INVALID_MESSAGE = _("Personnumret är inte giltigt. Kontrollera att du har skriv
 
 COORDINATION_DAY_OFFSET = 60
 
-# Population-register data and e-ID attributes use only these centuries (DOMAIN.md §3.3).
+# Population-register data and e-ID attributes use only these centuries (SKV 707).
 CENTURIES = ("18", "19", "20")
 
 _INPUT = re.compile(

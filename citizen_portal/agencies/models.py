@@ -1,4 +1,4 @@
-"""Step 4 of the 24-hour-agency staircase (DOMAIN.md §1.2, §6.1): one place for the agencies a
+"""Step 4 of the 24-hour-agency staircase (integrated services): one place for the agencies a
 resident meets, and the life events that take them from the municipality to those agencies.
 
 Agency (snippet)             the register: name, web address, level, topics, description
@@ -96,8 +96,8 @@ class TopicListField(models.JSONField):
 
 
 class Agency(TranslatableMixin, index.Indexed, models.Model):
-    """A county, regional, state or EU agency (DOMAIN.md §6.1), as residents should meet it:
-    its name, its web address and what they go there for.
+    """A county, regional, state or EU agency (Länsstyrelsen, Skatteverket, …), as residents
+    meet it: its name, its web address and what they go there for.
 
     Translated with wagtail-localize like pages: the name and description are translated, the
     address, level and topics are the same in every language (kept equal in `save`)."""

@@ -219,7 +219,7 @@ class DiarySearchForm(forms.Form):
         }
 
 
-# --- Requests for official documents (DOMAIN.md §2.5) ----------------------------------------
+# --- Requests for official documents (TF 2 kap. 15–16 §§) -----------------------------------
 
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
 

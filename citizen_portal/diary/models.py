@@ -1,7 +1,7 @@
 """Cases (ärenden) and their documents (handlingar) from the municipalities' diaries.
 
 A case number is an opaque string, unique within one register (a board's diary) of one
-municipality (DOMAIN.md §2.3): Åmål's `2023-00014` can exist in several of its registers.
+municipality (OSL 5 kap. 2 §): Åmål's `2023-00014` can exist in several of its registers.
 Everything stored here has passed the publication rules (publication.py) at import.
 """
 
@@ -155,7 +155,7 @@ class Document(models.Model):
 
 class DocumentRequest(models.Model):
     """A request to see or get a copy of an official document (begäran om allmän handling,
-    DOMAIN.md §2.5), sent from the portal to the registrar of the municipality's board.
+    TF 2 kap. 15–16 §§), sent from the portal to the registrar of the municipality's board.
 
     What was asked for is kept as text beside the links to the case and document, so that a
     re-import that replaces the rows never loses it. Like every row of the diary it holds only

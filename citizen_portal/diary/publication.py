@@ -1,4 +1,4 @@
-"""The publication rules of the online diary (DOMAIN.md §2.6), applied when entries are imported.
+"""The publication rules of the online diary (GDPR; OSL 21 kap. 7 §), applied at import.
 
 The portal keeps only what may be published, so no view, index or API can show more:
 

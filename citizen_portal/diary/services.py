@@ -1,4 +1,4 @@
-"""Requests for official documents (DOMAIN.md §2.5): storing one, then telling the registrar.
+"""Requests for official documents (TF 2 kap.): storing one, then telling the registrar.
 
 The request is committed before anything else happens (DESIGN.md, "nothing is lost"): the
 e-mails are background tasks enqueued only after the commit, so a mail server that is down

@@ -1,4 +1,4 @@
-"""Personnummer and samordningsnummer: what `parse` accepts and rejects (DOMAIN.md §3.3), and
+"""Personnummer and samordningsnummer: what `parse` accepts and rejects (Skatteverket, SKV 707), and
 that the full number never leaks through `str`, `repr` or an error message."""
 
 from datetime import date

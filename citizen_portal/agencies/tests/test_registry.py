@@ -1,4 +1,4 @@
-"""The agency register and /myndigheter/: every agency of DOMAIN.md §6.1, in Swedish and
+"""The agency register and /myndigheter/: every agency residents of Dalsland need, in Swedish and
 English, grouped by level and filtered by topic; one edit reaches every language and page."""
 
 import re
@@ -21,8 +21,8 @@ from .factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
-# DOMAIN.md §6.1, every row (Sweden Connect's row has two addresses).
-DOMAIN_AGENCIES = {
+# The agencies the register must hold, each at its address and level (Sweden Connect has two).
+EXPECTED_AGENCIES = {
     "https://www.lansstyrelsen.se/vastra-gotaland": "lan",
     "https://www.vgregion.se": "region",
     "https://www.vasttrafik.se": "region",
@@ -72,7 +72,7 @@ def headings(html, tag="h2"):
 def test_the_register_holds_every_agency_in_both_languages():
     for language in ("sv", "en"):
         agencies = Agency.objects.filter(locale__language_code=language)
-        assert dict(agencies.values_list("url", "level")) == DOMAIN_AGENCIES, language
+        assert dict(agencies.values_list("url", "level")) == EXPECTED_AGENCIES, language
         assert all(agency.description and agency.topics for agency in agencies)
     english = Agency.objects.get(url="https://www.skatteverket.se", locale__language_code="en")
     assert english.name == "Swedish Tax Agency"

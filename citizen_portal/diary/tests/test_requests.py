@@ -1,5 +1,5 @@
 """Begär ut handling: the public form at /diarium/begar-ut/, its receipt, the e-mails to the
-registrar and the requester, and the registrars' list in the admin (DOMAIN.md §2.5).
+registrar and the requester, and the registrars' list in the admin (TF 2 kap. 15–16 §§).
 
 Each test makes its own rows in a register of its own (made-up words, dates in 2031), so the
 seeded demo rows and requests do not change what it finds."""

@@ -1,5 +1,5 @@
 """The public diary: search at /diarium/ (filters, errors, pagination) and the case page, and
-that neither shows what the publication rules hide (DOMAIN.md §2.6).
+that neither shows what the publication rules hide (publication.py).
 
 Each test makes its own rows with made-up words and dates in 2031, so whatever demo rows the
 seed holds do not change what it finds."""
