@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from citizen_portal.models import DepartmentPage, ServicePage
 from portal import review
-from portal.tests.factories import UserFactory, sign_in_for_admin
-from portal.tests.test_review import group_with_page_permissions
+from portal.tests.factories import UserFactory, group_with_page_permissions, sign_in_for_admin
 
 from .factories import ServicePageFactory
 

@@ -1,5 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
 
 from portal.models import Department, Municipality
 
@@ -75,3 +77,19 @@ def sign_in_for_admin(client, user):
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 302, "the second factor was not accepted"
     return client
+
+
+def group_with_page_permissions(name, page, *actions):
+    """A group that may open the admin and has these page permissions (`add`, `change`,
+    `publish`, …) on `page` and below."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for action in actions:
+        GroupPagePermission.objects.create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{action}_page"
+            ),
+        )
+    return group

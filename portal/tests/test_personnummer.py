@@ -134,7 +134,8 @@ def test_an_error_does_not_repeat_the_value_it_was_given():
 
 
 def test_validator_accepts_a_valid_number():
-    validate_personal_identity_number("19121212-1212")
+    # A validator says yes by returning without an error.
+    assert validate_personal_identity_number("19121212-1212") is None
 
 
 def test_validator_raises_validation_error_with_the_swedish_message():

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, PageLogEntry
+from wagtail.models import PageLogEntry
 
 from employee_portal.models import (
     EmployeeHomePage,
@@ -29,7 +29,7 @@ from employee_portal.tests.factories import (
     EmployeeNewsPageFactory,
 )
 from portal import review
-from portal.tests.factories import UserFactory, sign_in_for_admin
+from portal.tests.factories import UserFactory, group_with_page_permissions, sign_in_for_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -46,20 +46,6 @@ def home():
 @pytest.fixture
 def news_index():
     return EmployeeNewsIndexPage.objects.live().get()
-
-
-def group_with_page_permissions(name, page, *actions):
-    group = Group.objects.create(name=name)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for action in actions:
-        GroupPagePermission.objects.create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{action}_page"
-            ),
-        )
-    return group
 
 
 @pytest.fixture

@@ -2,55 +2,10 @@
 process, as a server would at start-up, with nothing in the environment but what it names."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 
-PRODUCTION = {
-    "SECRET_KEY": "a-long-production-secret-for-the-test",
-    "ALLOWED_HOSTS": "portal.example",
-    "DATABASE_URL": "postgresql://portal@db.example/portal",
-}
-
-SHOW_SETTINGS = """
-import json
-import django
-from django.conf import settings
-django.setup()
-print(json.dumps({
-    "DEBUG": settings.DEBUG,
-    "SECRET_KEY": settings.SECRET_KEY,
-    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
-    "DATABASE_ENGINE": settings.DATABASES["default"]["ENGINE"],
-    "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
-    "CACHE_LOCATION": settings.CACHES["default"].get("LOCATION", ""),
-    "SESSION_ENGINE": settings.SESSION_ENGINE,
-}))
-"""
-
-
-def start(
-    settings_module: str, script: str = SHOW_SETTINGS, **environ: str
-) -> subprocess.CompletedProcess:
-    """Load `settings_module` in a fresh interpreter with only `environ`, run `script`."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "PYTHONPATH": str(settings.BASE_DIR),
-        "DJANGO_SETTINGS_MODULE": settings_module,
-        **environ,
-    }
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+from portal.tests.settings_probe import PRODUCTION, start
 
 
 def test_production_settings_refuse_to_start_without_any_required_variable():

@@ -36,14 +36,28 @@ def unsaved(**fields) -> RegisterDocument:
     return RegisterDocument(**data)
 
 
+def accepted(document) -> RegisterDocument:
+    """Cleaned without a single error, then saved: the register holds it, with its file in the
+    private storage under a random name."""
+    document.full_clean()
+    document.save()
+    stored = RegisterDocument.objects.get(pk=document.pk)
+    assert stored.file.storage.exists(stored.file.name)
+    assert Path(stored.file.path).is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    return stored
+
+
 def errors_of(document) -> dict:
     with pytest.raises(ValidationError) as caught:
         document.full_clean()
     return caught.value.message_dict
 
 
-def test_a_complete_document_is_valid():
-    unsaved().full_clean()
+def test_a_complete_document_is_accepted_and_stored_privately():
+    stored = accepted(unsaved())
+
+    assert stored.title == "Riktlinje för tjänsteresor"
+    assert stored.content_type == "application/pdf"
 
 
 def test_a_department_of_another_municipality_is_refused():
@@ -55,9 +69,9 @@ def test_a_department_of_another_municipality_is_refused():
 
 
 def test_a_department_of_the_documents_own_municipality_is_accepted():
-    unsaved(
-        department=Department.objects.filter(municipality__slug="mellerud").first()
-    ).full_clean()
+    mellerud_department = Department.objects.filter(municipality__slug="mellerud").first()
+
+    assert accepted(unsaved(department=mellerud_department)).department == mellerud_department
 
 
 def test_a_shared_document_cannot_name_one_municipalitys_department():
@@ -92,7 +106,10 @@ def test_a_file_of_the_wrong_type_or_with_the_wrong_first_bytes_is_refused(name,
     [("rutin.pdf", PDF), ("mall.docx", ZIP), ("budget.xlsx", ZIP), ("plan.odt", ZIP)],
 )
 def test_pdf_docx_xlsx_and_odt_with_matching_first_bytes_are_accepted(name, content):
-    unsaved(file=ContentFile(content, name=name)).full_clean()
+    stored = accepted(unsaved(file=ContentFile(content, name=name)))
+
+    assert stored.file_extension == Path(name).suffix
+    assert stored.download_name.endswith(Path(name).suffix)
 
 
 def test_a_file_over_20_mb_is_refused():

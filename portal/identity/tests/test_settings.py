@@ -3,7 +3,7 @@
 import json
 
 from portal.identity import config
-from portal.tests.test_settings import PRODUCTION, start
+from portal.tests.settings_probe import PRODUCTION, start
 
 SHOW_PROVIDERS = """
 import json

@@ -20,8 +20,7 @@ from employee_portal.tests.factories import EmployeeInformationPageFactory
 from portal.previews import services
 from portal.previews.models import PreviewLink
 from portal.previews.wagtail_hooks import PreviewLinksMenuItem
-from portal.tests.factories import UserFactory, sign_in_for_admin
-from portal.tests.test_review import group_with_page_permissions
+from portal.tests.factories import UserFactory, group_with_page_permissions, sign_in_for_admin
 
 from .factories import PreviewLinkFactory
 
