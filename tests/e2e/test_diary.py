@@ -27,18 +27,12 @@ CASE_URL = f"/diarium/amal/{REGISTER}/{CASE_NUMBER.replace(' ', '%20')}/"
 def diary_case(django_db_blocker, live_url):
     """A case with three documents in a register of its own in Åmål: an authority's letter,
     a private individual's and a secrecy-marked one (with a title that must never show)."""
-    from django.db import connection
-
-    from citizen_portal.diary.importer import update_search_vectors
-    from citizen_portal.diary.models import Case, Document, Register
-    from portal.models import Municipality
+    from citizen_portal.diary.tests.factories import CaseFactory, DocumentFactory, RegisterFactory
 
     with django_db_blocker.unblock():
-        amal = Municipality.objects.get(slug="amal")
-        register = Register.objects.create(municipality=amal, code=REGISTER, name="Provnämnden")
-        case = Case.objects.create(
+        register = RegisterFactory(code=REGISTER, name="Provnämnden")
+        case = CaseFactory(
             register=register,
-            municipality=amal,
             case_number=CASE_NUMBER,
             title=CASE_TITLE,
             department="Samhällsbyggnadsförvaltningen",
@@ -49,10 +43,8 @@ def diary_case(django_db_blocker, live_url):
             ("internal", SECRET_TITLE, "", "", "OSL 26 kap. 1 §"),
         ]
         for number, (direction, title, party, party_type, secrecy) in enumerate(rows, start=1):
-            Document.objects.create(
+            DocumentFactory(
                 case=case,
-                municipality=amal,
-                register=register,
                 document_number=f"{CASE_NUMBER}-{number}",
                 title=title,
                 document_date=date(2031, 2, number),
@@ -62,8 +54,6 @@ def diary_case(django_db_blocker, live_url):
                 party_type=party_type,
                 secrecy=secrecy,
             )
-        if connection.vendor == "postgresql":
-            update_search_vectors({case.pk})
     yield case
     with django_db_blocker.unblock():
         register.delete()

@@ -25,22 +25,15 @@ REFERENCE = re.compile(r"BEG-\d{4}-\d{5}")
 def request_case(django_db_blocker, live_url):
     """A case in Åmål with an organisation's letter and a secrecy-marked document, registered
     after every demo row so that they head Åmål's postlista."""
-    from citizen_portal.diary.models import Case, Document, DocumentRequest, Register
-    from portal.models import Municipality
+    from citizen_portal.diary.models import DocumentRequest
+    from citizen_portal.diary.tests.factories import CaseFactory, DocumentFactory, RegisterFactory
 
     with django_db_blocker.unblock():
-        amal = Municipality.objects.get(slug="amal")
-        register = Register.objects.create(
-            municipality=amal,
-            code=REGISTER,
-            name="Provnämnden",
-            registrar_email="registrator.prov@amal.se",
+        register = RegisterFactory(
+            code=REGISTER, name="Provnämnden", registrar_email="registrator.prov@amal.se"
         )
-        case = Case.objects.create(
-            register=register,
-            municipality=amal,
-            case_number=CASE_NUMBER,
-            title="Detaljplan för Zylofonparken",
+        case = CaseFactory(
+            register=register, case_number=CASE_NUMBER, title="Detaljplan för Zylofonparken"
         )
         rows = [
             ("Samrådsyttrande över detaljplanen", "Zylofon Bygg AB", "organisation", ""),
@@ -49,10 +42,8 @@ def request_case(django_db_blocker, live_url):
         documents = []
         for number, (title, party, party_type, secrecy) in enumerate(rows, start=1):
             documents.append(
-                Document.objects.create(
+                DocumentFactory(
                     case=case,
-                    municipality=amal,
-                    register=register,
                     document_number=f"{CASE_NUMBER}-{number}",
                     title=title,
                     registered_date=date(2031, 5, number + 1),

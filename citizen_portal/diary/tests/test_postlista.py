@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from citizen_portal.diary import views
-from citizen_portal.diary.models import Case, Document, Register
 from portal.models import Municipality
+
+from .factories import CaseFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,27 +24,16 @@ FIRST_DAY = date(2031, 3, 3)
 def amal_rows(db):
     """Seven documents of one case in Åmål, one on each of seven registration days (a gap
     for the weekend), the third secret and the fourth from a private individual."""
-    amal = Municipality.objects.get(slug="amal")
-    register = Register.objects.create(municipality=amal, code="ZYL", name="Zylofonnämnden")
-    case = Case.objects.create(
-        register=register,
-        municipality=amal,
-        case_number="ZYL 2031/7",
-        title="Ombyggnad av Zylofonhallen",
-    )
+    case = CaseFactory(case_number="ZYL 2031/7")
     days = [FIRST_DAY + timedelta(days=offset) for offset in (0, 1, 2, 3, 4, 7, 8)]
     documents = []
     for number, day in enumerate(days, start=1):
         documents.append(
-            Document.objects.create(
+            DocumentFactory(
                 case=case,
-                municipality=amal,
-                register=register,
-                document_number=f"ZYL 2031/7-{number}",
                 title=SECRET_TITLE if number == 3 else f"Zylofonskrivelse {number}",
                 secrecy="OSL 26 kap. 1 §" if number == 3 else "",
                 registered_date=day,
-                direction=Document.Direction.INCOMING,
                 party="Anna Zylofonsson" if number == 4 else "Zylofon AB",
                 party_type="private" if number == 4 else "organisation",
             )

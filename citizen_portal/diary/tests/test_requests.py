@@ -4,7 +4,7 @@ registrar and the requester, and the registrars' list in the admin (TF 2 kap. 15
 Each test makes its own rows in a register of its own (made-up words, dates in 2031), so the
 seeded demo rows and requests do not change what it finds."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from citizen_portal.diary import services
-from citizen_portal.diary.models import Case, Document, DocumentRequest, Register
+from citizen_portal.diary.models import Document, DocumentRequest, Register
 from portal.identity import claims as claimkit
-from portal.models import Municipality
 from portal.tests.factories import UserFactory, sign_in_for_admin
+
+from .factories import CaseFactory, DocumentFactory, RegisterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,35 +41,17 @@ def _empty_throttle():
 
 @pytest.fixture
 def register(db):
-    amal = Municipality.objects.get(slug="amal")
-    return Register.objects.create(
-        municipality=amal,
-        code="ZYL",
-        name="Zylofonnämnden",
-        registrar_email="registrator.zyl@amal.se",
-    )
+    return RegisterFactory(registrar_email="registrator.zyl@amal.se")
 
 
 @pytest.fixture
 def case(register):
-    return Case.objects.create(
-        register=register,
-        municipality=register.municipality,
-        case_number="ZYL 2031/7",
-        title="Ombyggnad av Zylofonhallen",
-    )
+    return CaseFactory(register=register, case_number="ZYL 2031/7")
 
 
 def make_document(case, number, title="Ansökan om bygglov", **fields) -> Document:
-    return Document.objects.create(
-        case=case,
-        municipality=case.municipality,
-        register=case.register,
-        document_number=f"{case.case_number}-{number}",
-        title=title,
-        registered_date=date(2031, 3, 14),
-        direction=Document.Direction.INCOMING,
-        **fields,
+    return DocumentFactory(
+        case=case, document_number=f"{case.case_number}-{number}", title=title, **fields
     )
 
 

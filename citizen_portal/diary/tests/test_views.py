@@ -12,10 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from citizen_portal.diary.importer import update_search_vectors
-from citizen_portal.diary.models import Case, Document, Register
+from citizen_portal.diary.models import Document
 from citizen_portal.diary.search import search_documents
 from portal.models import Municipality
+
+from .factories import CaseFactory, DocumentFactory, RegisterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,21 +42,19 @@ def make_document(
 ) -> Document:
     """One document, its case and register, as the import would store them, with the search
     vector the import fills on PostgreSQL."""
-    owner = Municipality.objects.get(slug=municipality)
-    register_row, _ = Register.objects.get_or_create(
-        municipality=owner, code=register, defaults={"name": f"Nämnden {register}"}
-    )
-    case, _ = Case.objects.get_or_create(
-        register=register_row,
-        municipality=owner,
+    case = CaseFactory(
+        register=RegisterFactory(
+            municipality=Municipality.objects.get(slug=municipality),
+            code=register,
+            name=f"Nämnden {register}",
+        ),
         case_number=case_number,
-        defaults={"title": case_title, "department": department},
+        title=case_title,
+        department=department,
     )
-    document = Document.objects.create(
+    return DocumentFactory(
         case=case,
-        municipality=owner,
-        register=register_row,
-        document_number=number or f"{case_number}-{case.documents.count() + 1}",
+        **({"document_number": number} if number else {}),
         title=title,
         registered_date=registered,
         direction=direction,
@@ -63,9 +62,6 @@ def make_document(
         party_type=party_type,
         secrecy=secrecy,
     )
-    if connection.vendor == "postgresql":
-        update_search_vectors({case.pk})
-    return document
 
 
 def search(client, **params):
