@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from employee_portal.models import EmployeeInformationPage, EmployeeNewsPage
+from employee_portal.models import Application, EmployeeInformationPage, EmployeeNewsPage
 
 
 class EmployeeInformationPageFactory(wagtail_factories.PageFactory):
@@ -32,3 +32,24 @@ class EmployeeNewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EmployeeNewsPage
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A system in the catalogue; `municipalities=[…]` says who uses it."""
+
+    name = factory.Sequence(lambda n: f"Verksamhetssystem {n}")
+    description = "Ett system för verksamheten."
+    url = factory.Sequence(lambda n: f"https://system-{n}.example.se/")
+    kind = Application.Kind.BUSINESS
+    system_owner = "Förvaltningschefen"
+    system_administrator = "Systemförvaltaren"
+    support_contact = "IT-servicedesk"
+
+    class Meta:
+        model = Application
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.set(extracted)

@@ -12,6 +12,8 @@ from portal.identity.models import EmployeeProfile
 from portal.models import Department, Municipality
 from portal.tests.factories import UserFactory, sign_in_for_admin
 
+from .factories import ApplicationFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -66,7 +68,7 @@ def test_an_application_the_municipality_does_not_use_is_not_offered():
 def test_an_audience_row_for_one_department_matches_only_its_staff():
     amal = Municipality.objects.get(slug="amal")
     school, other = Department.objects.filter(municipality=amal)[:2]
-    app = Application.objects.create(
+    app = ApplicationFactory(
         name="Skolskjutsplanering",
         description="Planering av skolskjutsar.",
         url="https://skolskjuts.example.se/",
@@ -74,8 +76,8 @@ def test_an_audience_row_for_one_department_matches_only_its_staff():
         system_owner="Barn- och utbildningschefen",
         system_administrator="Skolskjutssamordnaren",
         support_contact="Skolskjutssamordnaren",
+        municipalities=[amal],
     )
-    app.municipalities.add(amal)
     ApplicationAudience.objects.create(application=app, municipality=amal, department=school)
 
     inside = names(applications_for(profile("amal", department=school)))
@@ -104,7 +106,7 @@ def test_the_query_count_does_not_grow_with_the_catalogue():
         applications_for(teacher)
     amal = Municipality.objects.get(slug="amal")
     for number in range(30):
-        app = Application.objects.create(
+        app = ApplicationFactory(
             name=f"Tillägg {number}",
             description="Ett tillägg.",
             url="https://example.se/",
@@ -112,8 +114,8 @@ def test_the_query_count_does_not_grow_with_the_catalogue():
             system_owner="IT",
             system_administrator="IT",
             support_contact="IT",
+            municipalities=[amal],
         )
-        app.municipalities.add(amal)
         ApplicationAudience.objects.create(application=app, requirement="valfri")
 
     with CaptureQueriesContext(connection) as after:

@@ -19,7 +19,7 @@ from portal.identity.models import EmployeeProfile
 from portal.models import Municipality
 from portal.tests.factories import UserFactory
 
-from .factories import EmployeeInformationPageFactory, EmployeeNewsPageFactory
+from .factories import ApplicationFactory, EmployeeInformationPageFactory, EmployeeNewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def status(response, name):
 @pytest.fixture
 def amal_only():
     """An application only Åmål uses."""
-    application = Application.objects.create(
+    application = ApplicationFactory(
         name="Färdtjänstplaneringen",
         description="Beställning och planering av färdtjänstresor.",
         url="https://fardtjanst.amal.example.se/",
@@ -64,8 +64,8 @@ def amal_only():
         system_owner="Socialchefen i Åmål",
         system_administrator="Färdtjänsthandläggaren",
         support_contact="Färdtjänsten, 0532-170 00",
+        municipalities=[Municipality.objects.get(slug="amal")],
     )
-    application.municipalities.add(Municipality.objects.get(slug="amal"))
     return application
 
 
@@ -197,7 +197,7 @@ def test_the_catalogue_queries_do_not_grow_with_it(client, teacher):
 
     def add(count, start):
         for number in range(start, start + count):
-            application = Application.objects.create(
+            application = ApplicationFactory(
                 name=f"Katalogsystem {number}",
                 description="Ett system i katalogen.",
                 url="https://example.se/",
@@ -205,8 +205,8 @@ def test_the_catalogue_queries_do_not_grow_with_it(client, teacher):
                 system_owner="IT",
                 system_administrator="IT",
                 support_contact="IT",
+                municipalities=[amal, Municipality.objects.get(slug="mellerud")],
             )
-            application.municipalities.add(amal, Municipality.objects.get(slug="mellerud"))
             ApplicationAudience.objects.create(application=application, requirement="valfri")
 
     add(2, 0)

@@ -24,7 +24,7 @@ from portal.identity.models import EmployeeProfile
 from portal.models import Department, Municipality
 from portal.tests.factories import UserFactory
 
-from .factories import EmployeeInformationPageFactory, EmployeeNewsPageFactory
+from .factories import ApplicationFactory, EmployeeInformationPageFactory, EmployeeNewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -508,7 +508,7 @@ def test_the_network_check_reads_ipv4_mapped_addresses(rf, settings):
 def add_content(number, start, home, news_index):
     amal = Municipality.objects.get(slug="amal")
     for n in range(start, start + number):
-        application = Application.objects.create(
+        application = ApplicationFactory(
             name=f"Verksamhetsstöd {n}",
             description="Ett system för verksamheten.",
             url=f"https://system-{n}.example.se/",
@@ -517,8 +517,8 @@ def add_content(number, start, home, news_index):
             system_administrator="Systemförvaltaren",
             support_contact="IT-servicedesk",
             municipal_network_only=n % 2 == 0,
+            municipalities=[amal],
         )
-        application.municipalities.add(amal)
         requirement = "obligatorisk" if n % 3 else "valfri"
         ApplicationAudience.objects.create(application=application, requirement=requirement)
         news = EmployeeNewsPageFactory(parent=news_index, title=f"Veckans nyhet {n}")

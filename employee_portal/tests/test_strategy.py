@@ -8,6 +8,8 @@ from employee_portal.models import Application
 from portal.models import Municipality
 from portal.tests.factories import UserFactory, sign_in_for_admin
 
+from .factories import ApplicationFactory
+
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/uppfoljning-it-strategin/"
@@ -22,7 +24,7 @@ def test_the_shares_at_level_three_count_only_what_all_five_use():
     municipalities = list(Municipality.objects.all())
 
     def app(name, kind, level, users=municipalities):
-        created = Application.objects.create(
+        ApplicationFactory(
             name=name,
             description="-",
             url="https://example.se/",
@@ -31,8 +33,8 @@ def test_the_shares_at_level_three_count_only_what_all_five_use():
             system_owner="-",
             system_administrator="-",
             support_contact="-",
+            municipalities=users,
         )
-        created.municipalities.set(users)
 
     app("Ekonomi", Application.Kind.COMMON, 4)
     app("Ärenden", Application.Kind.COMMON, 2)
