@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,13 @@ class EservicesConfig(AppConfig):
     name = "eservices"
     verbose_name = _("E-tjänster")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import kinds
+
+        # Every module of eservices/kinds/ registers its e-service.
+        kinds.autodiscover()
+        # Each registered e-service's case-handling permission exists after `migrate`.
+        post_migrate.connect(
+            kinds.post_migrate_permissions, sender=self, dispatch_uid="eservices_permissions"
+        )

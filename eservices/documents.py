@@ -1,33 +1,13 @@
 """The decision document the portal writes when the handler does not attach their own: a tagged
-PDF (readable by screen readers) with the decision, its grounds and how to appeal."""
+PDF (readable by screen readers) with the decision, its grounds and how to appeal (the appeal
+text is the case's kind's, eservices.kinds)."""
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal.pdf import TaggedPdf
-
-from .models import Kind
-
-# Where each kind of decision is appealed (DOMAIN.md §5).
-APPEALS = {
-    Kind.PRESCHOOL: gettext_lazy(
-        "Beslutet kan överklagas till förvaltningsrätten eller prövas genom "
-        "laglighetsprövning. Skriv till kommunen inom tre veckor från den dag du fick beslutet."
-    ),
-    Kind.SCHOOL_CHOICE: gettext_lazy(
-        "Beslutet kan överklagas till Skolväsendets överklagandenämnd. Skicka överklagandet "
-        "till kommunen inom tre veckor från den dag du fick beslutet."
-    ),
-    Kind.BUILDING_PERMIT: gettext_lazy(
-        "Beslutet kan överklagas till Länsstyrelsen i Västra Götalands län. Skicka "
-        "överklagandet till byggnadsnämnden inom tre veckor från den dag du fick beslutet. "
-        "Lovet får börja användas fyra veckor efter att det kungjorts i Post- och Inrikes "
-        "Tidningar, och arbetet får inte påbörjas förrän du har fått startbesked."
-    ),
-}
 
 
 def decision_pdf(case) -> bytes:
@@ -49,7 +29,8 @@ def decision_pdf(case) -> bytes:
         for paragraph in filter(None, (p.strip() for p in case.decision_text.split("\n\n"))):
             pdf.paragraph(paragraph)
         pdf.heading(_("Hur du överklagar"), level=2)
-        pdf.paragraph(str(APPEALS[case.eservice.kind]))
+        # How to appeal is the case's kind's (EServiceKind.appeal).
+        pdf.paragraph(str(case.kind_def.appeal))
         if case.decided_by:
             name = case.decided_by.get_full_name() or case.decided_by.get_username()
             pdf.paragraph(_("Beslutet är fattat av %(name)s.") % {"name": name}, size=9)

@@ -1,24 +1,23 @@
-"""The application forms of the e-services (DOMAIN.md §5): preschool and after-school care,
-school choice and building permit.
+"""What the e-services' forms share: the base of every application form (contact details, the
+declaration, drafts), the child and the second guardian, ranked units, and the residents' forms
+on a case (message, completion, withdrawal). Each e-service's own application form lives in its
+module in eservices.kinds.
 
-A form is stored in two ways. While the resident works on it, `raw_data()` keeps exactly what
-was typed, valid or not, so that a draft saved half-done or a submission with an error loses
-nothing. When it is submitted and valid, `serialised()` keeps the cleaned answers (numbers in
-their storage form, dates as ISO dates, units by id) for the handler.
+An application form is stored in two ways. While the resident works on it, `raw_data()` keeps
+exactly what was typed, valid or not, so that a draft saved half-done or a submission with an
+error loses nothing. When it is submitted and valid, `serialised()` keeps the cleaned answers
+(numbers in their storage form, dates as ISO dates, units by id) for the handler.
 """
 
 import datetime
-import re
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import AttachmentField, AttachmentInput
-from portal.models import Municipality
 from portal.personnummer import InvalidPersonalIdentityNumber, parse
 
-from .models import FeeCeiling, Kind, Unit
+from .models import Unit
 
 MAX_TEXT = 4000
 
@@ -80,8 +79,8 @@ class MultipleAttachmentField(AttachmentField):
 class ApplicationForm(forms.Form):
     """The parts every application has: contact details and the declaration."""
 
-    kind: str = ""
-    # Fields in the order of the page, by section: [(heading, help, [field names])].
+    # Fields in the order of the page, by section: [(heading, help, [field names])], or
+    # (heading, help, [field names], "grid") for fields laid out as a grid (a schedule).
     sections: list = []
     file_field_names: tuple[str, ...] = ()
 
@@ -108,9 +107,11 @@ class ApplicationForm(forms.Form):
         error_messages={"required": _("Kryssa i att uppgifterna stämmer för att kunna skicka in.")},
     )
 
-    def __init__(self, *args, municipality=None, applicant_number="", **kwargs):
+    def __init__(self, *args, municipality=None, applicant_number="", stored_files=0, **kwargs):
         self.municipality = municipality
         self.applicant_number = applicant_number
+        # Files already kept with the draft (they need not be chosen again).
+        self.stored_files = stored_files
         super().__init__(*args, **kwargs)
         self.order_as_page()
         for field in self.fields.values():
@@ -152,14 +153,36 @@ class ApplicationForm(forms.Form):
 
     def order_as_page(self):
         """Fields in the page's order, so the error summary lists them as the page shows them."""
-        self.order_fields([name for _heading, _help, names in self.sections for name in names])
+        self.order_fields(
+            [name for _heading, _help, names, *_layout in self.sections for name in names]
+        )
 
     def section_fields(self):
-        """[(heading, help, [bound fields])] for the template."""
+        """[{heading, help, fields (bound), grid}] for the template."""
         return [
-            (heading, help_text, [self[name] for name in names if name in self.fields])
-            for heading, help_text, names in self.sections
+            {
+                "heading": heading,
+                "help": help_text,
+                "fields": [self[name] for name in names if name in self.fields],
+                "grid": "grid" in layout,
+            }
+            for heading, help_text, names, *layout in self.sections
         ]
+
+    # Where the application goes ------------------------------------------------------
+
+    def answered_municipality(self):
+        """The municipality the answers name, for an e-service whose answers decide where the
+        application goes (a building permit's property); None otherwise."""
+        return None
+
+    def refuse_municipality(self, municipality):
+        """The answers name a municipality that does not take applications here."""
+        self.add_error(
+            None,
+            _("%(municipality)s tar inte emot den här ansökan här ännu. Kontakta kommunen.")
+            % {"municipality": municipality.name},
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -207,7 +230,7 @@ class GuardianFields(forms.Form):
     )
 
 
-def _unit_choice(required, label, error):
+def unit_choice(required, label, error):
     return forms.ModelChoiceField(
         queryset=Unit.objects.none(),
         required=required,
@@ -242,490 +265,6 @@ class RankedUnitsMixin:
             seen.add(unit.pk)
         # An empty first choice with a second one is taken as the order the person meant.
         return [unit.pk for unit in chosen if unit is not None]
-
-
-class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
-    kind = Kind.PRESCHOOL
-    unit_fields = ("unit_1", "unit_2", "unit_3")
-
-    CARE_TYPES = [
-        ("forskola", _("Förskola")),
-        ("pedagogisk-omsorg", _("Pedagogisk omsorg (dagbarnvårdare)")),
-        ("fritidshem", _("Fritidshem")),
-    ]
-    OCCUPATIONS = [
-        ("arbetar", _("Arbetar")),
-        ("studerar", _("Studerar")),
-        ("arbetssokande", _("Arbetssökande")),
-        ("foraldraledig", _("Föräldraledig")),
-        ("annat", _("Annat")),
-    ]
-    WEEKDAYS = [
-        ("mon", _("Måndag")),
-        ("tue", _("Tisdag")),
-        ("wed", _("Onsdag")),
-        ("thu", _("Torsdag")),
-        ("fri", _("Fredag")),
-    ]
-
-    care_type = forms.ChoiceField(
-        label=_("Vad ansöker du om?"),
-        choices=CARE_TYPES,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Välj vad du ansöker om.")},
-    )
-    start_date = forms.DateField(
-        label=_("Önskat startdatum"),
-        widget=DateInput,
-        help_text=_(
-            "Ansök minst fyra månader före. Kommunen ska erbjuda en plats inom fyra månader."
-        ),
-        error_messages={
-            "required": _("Skriv vilket datum barnet ska börja."),
-            "invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-01."),
-        },
-    )
-    unit_1 = _unit_choice(
-        True, _("Förstahandsval"), _("Välj minst en förskola eller ett fritidshem.")
-    )
-    unit_2 = _unit_choice(False, _("Andrahandsval"), "")
-    unit_3 = _unit_choice(False, _("Tredjehandsval"), "")
-    occupation = forms.ChoiceField(
-        label=_("Din sysselsättning"),
-        choices=OCCUPATIONS,
-        widget=forms.RadioSelect,
-        help_text=_("Avgör hur många timmar barnet har rätt till."),
-        error_messages={"required": _("Välj din sysselsättning.")},
-    )
-    employer = forms.CharField(
-        label=_("Arbetsgivare eller skola"),
-        max_length=200,
-        required=False,
-        help_text=_("Om du arbetar eller studerar."),
-    )
-    household_income = forms.IntegerField(
-        label=_("Hushållets inkomst före skatt, kronor per månad"),
-        required=False,
-        min_value=0,
-        max_value=10_000_000,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "invalid": _("Skriv inkomsten i hela kronor, bara siffror."),
-            "min_value": _("Inkomsten kan inte vara mindre än 0 kronor."),
-            "max_value": _("Kontrollera inkomsten: den är orimligt hög."),
-        },
-    )
-    highest_fee = forms.BooleanField(
-        label=_("Jag godtar den högsta avgiften och lämnar ingen inkomstuppgift"), required=False
-    )
-    other_information = forms.CharField(
-        label=_("Något annat förskolan behöver veta (frivilligt)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Till exempel syskon på förskolan eller barnets modersmål. Skriv inte om hälsa här; "
-            "det tar vi vid inskolningen."
-        ),
-    )
-
-    file_field_names = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = Unit.objects.filter(
-            municipality=self.municipality,
-            active=True,
-            type__in=[Unit.Type.PRESCHOOL, Unit.Type.PEDAGOGICAL_CARE, Unit.Type.AFTER_SCHOOL],
-        ).select_related("municipality")
-        self._setup_units(units)
-        for name in self.unit_fields:
-            self.fields[name].label_from_instance = lambda unit: (
-                f"{unit.name} – {unit.get_type_display().lower()}, "
-                f"{unit.get_organiser_display().lower()}"
-            )
-        for day, label in self.WEEKDAYS:
-            self.fields[f"{day}_from"] = forms.TimeField(
-                label=_("%(day)s, lämnas") % {"day": label},
-                required=False,
-                widget=TimeInput,
-                error_messages={"invalid": _("Skriv tiden som TT:MM, till exempel 07:30.")},
-            )
-            self.fields[f"{day}_to"] = forms.TimeField(
-                label=_("%(day)s, hämtas") % {"day": label},
-                required=False,
-                widget=TimeInput,
-                error_messages={"invalid": _("Skriv tiden som TT:MM, till exempel 16:30.")},
-            )
-        ceiling = FeeCeiling.for_year(timezone.localdate().year)
-        if ceiling:
-            self.fields["household_income"].help_text = _(
-                "Avgiften räknas på inkomsten upp till inkomsttaket, %(ceiling)s kronor i månaden "
-                "%(year)s. Har ni högre inkomst kan du kryssa i rutan nedan i stället."
-            ) % {
-                "ceiling": f"{ceiling.monthly_income_ceiling:,}".replace(",", " "),
-                "year": ceiling.year,
-            }
-        self.order_as_page()
-
-    sections = [
-        (_("Barnet"), "", ["child_name", "child_number"]),
-        (_("Plats"), "", ["care_type", "start_date", "unit_1", "unit_2", "unit_3"]),
-        (
-            _("Schema"),
-            _(
-                "Ungefär vilka tider barnet behöver vara på förskolan eller fritidshemmet. Du kan "
-                "ändra schemat senare."
-            ),
-            [f"{d}_{p}" for d in ("mon", "tue", "wed", "thu", "fri") for p in ("from", "to")],
-        ),
-        (_("Du som ansöker"), "", ["occupation", "employer", "email", "phone"]),
-        (
-            _("Den andra vårdnadshavaren"),
-            _(
-                "Har barnet två vårdnadshavare ska båda stå bakom ansökan. Den andra "
-                "vårdnadshavaren bekräftar med sin e-legitimation på Mina sidor innan ansökan "
-                "handläggs."
-            ),
-            ["co_applicant_name", "co_applicant_number", "co_applicant_email"],
-        ),
-        (
-            _("Inkomst"),
-            _(
-                "Avgiften följer maxtaxan: en andel av hushållets inkomst, högst upp till "
-                "inkomsttaket."
-            ),
-            ["household_income", "highest_fee"],
-        ),
-        (_("Övrigt"), "", ["other_information", "declaration"]),
-    ]
-
-    def clean_start_date(self):
-        start = self.cleaned_data["start_date"]
-        if start and start < timezone.localdate():
-            raise forms.ValidationError(
-                _("Startdatumet har redan varit. Välj ett datum från i dag och framåt.")
-            )
-        return start
-
-    def clean(self):
-        cleaned = super().clean()
-        units = self._clean_units(cleaned)
-        care_type = cleaned.get("care_type")
-        if care_type:
-            wanted = Unit.Type.AFTER_SCHOOL if care_type == "fritidshem" else None
-            for name in self.unit_fields:
-                unit = cleaned.get(name)
-                if unit is None:
-                    continue
-                is_after_school = unit.type == Unit.Type.AFTER_SCHOOL
-                if (wanted and not is_after_school) or (not wanted and is_after_school):
-                    self.add_error(
-                        name,
-                        _("Enheten passar inte det du ansöker om (%(type)s). Välj en annan.")
-                        % {"type": dict(self.CARE_TYPES)[care_type].lower()},
-                    )
-        cleaned["units"] = units
-        if cleaned.get("occupation") in ("arbetar", "studerar") and not cleaned.get("employer"):
-            self.add_error("employer", _("Skriv var du arbetar eller studerar."))
-        if cleaned.get("household_income") is None and not cleaned.get("highest_fee"):
-            self.add_error(
-                "household_income",
-                _("Skriv hushållets inkomst, eller kryssa i att du godtar den högsta avgiften."),
-            )
-        for day, _label in self.WEEKDAYS:
-            start, end = cleaned.get(f"{day}_from"), cleaned.get(f"{day}_to")
-            if (
-                bool(start) != bool(end)
-                and f"{day}_from" not in self.errors
-                and f"{day}_to" not in self.errors
-            ):
-                self.add_error(
-                    f"{day}_to" if start else f"{day}_from",
-                    _("Fyll i både när barnet lämnas och hämtas, eller lämna båda tomma."),
-                )
-            elif start and end and end <= start:
-                self.add_error(f"{day}_to", _("Hämtningstiden måste vara senare än lämningstiden."))
-        return cleaned
-
-    def serialised(self) -> dict:
-        data = super().serialised()
-        for name in self.unit_fields:
-            data.pop(name, None)
-        return data
-
-
-SCHOOL_YEARS = [("F", _("Förskoleklass"))] + [
-    (str(n), _("Årskurs %(n)s") % {"n": n}) for n in range(1, 10)
-]
-
-
-class SchoolChoiceForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
-    kind = Kind.SCHOOL_CHOICE
-    unit_fields = ("school_1", "school_2", "school_3")
-
-    school_year = forms.ChoiceField(
-        label=_("Årskurs när barnet börjar"),
-        choices=[("", _("Välj"))] + SCHOOL_YEARS,
-        error_messages={"required": _("Välj årskurs.")},
-    )
-    start_date = forms.DateField(
-        label=_("Från och med"),
-        widget=DateInput,
-        help_text=_("Oftast första skoldagen på höstterminen."),
-        error_messages={
-            "required": _("Skriv från vilket datum skolvalet gäller."),
-            "invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-08-18."),
-        },
-    )
-    school_1 = _unit_choice(True, _("Förstahandsval"), _("Välj minst en skola."))
-    school_2 = _unit_choice(False, _("Andrahandsval"), "")
-    school_3 = _unit_choice(False, _("Tredjehandsval"), "")
-    reasons = forms.CharField(
-        label=_("Skäl för ditt val (frivilligt)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Till exempel syskon på skolan eller särskilda skäl."),
-    )
-    guardian = forms.BooleanField(
-        label=_("Jag är vårdnadshavare för barnet."),
-        error_messages={"required": _("Bara en vårdnadshavare kan göra skolval för barnet.")},
-    )
-
-    sections = [
-        (_("Barnet"), "", ["child_name", "child_number", "guardian"]),
-        (
-            _("Skolval"),
-            _(
-                "Rangordna upp till tre skolor. Kommunen placerar efter vårdnadshavarnas önskemål "
-                "så långt det går."
-            ),
-            ["school_year", "start_date", "school_1", "school_2", "school_3", "reasons"],
-        ),
-        (_("Du som ansöker"), "", ["email", "phone"]),
-        (
-            _("Den andra vårdnadshavaren"),
-            _(
-                "Har barnet två vårdnadshavare ska båda stå bakom valet. Den andra "
-                "vårdnadshavaren bekräftar med sin e-legitimation på Mina sidor."
-            ),
-            ["co_applicant_name", "co_applicant_number", "co_applicant_email"],
-        ),
-        (_("Intygande"), "", ["declaration"]),
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        schools = Unit.objects.filter(
-            municipality=self.municipality, active=True, type=Unit.Type.SCHOOL
-        ).select_related("municipality")
-        self._setup_units(schools)
-        for name in self.unit_fields:
-            self.fields[name].label_from_instance = lambda unit: (
-                f"{unit.name} ({unit.grades})" if unit.grades else unit.name
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["schools"] = self._clean_units(cleaned)
-        return cleaned
-
-    def serialised(self) -> dict:
-        data = super().serialised()
-        for name in self.unit_fields:
-            data.pop(name, None)
-        return data
-
-
-# Fastighetsbeteckning: <register area = municipality> <tract or block> [<block>:]<unit>, and
-# joint properties (S:1) and joint facilities (GA:1). DOMAIN.md §5.2.
-_DESIGNATION_REST = re.compile(
-    r"^(?P<tract>[A-ZÅÄÖÉÜa-zåäöéü][A-ZÅÄÖÉÜa-zåäöéü\- ]*?)\s+"
-    r"(?:(?P<block>\d+|S|GA|s|ga):)?(?P<unit>\d+)$"
-)
-
-
-def parse_property_designation(value: str) -> tuple[Municipality, str]:
-    """(municipality, canonical designation) for `Åmål Tösse 2:14`; ValidationError otherwise.
-    The register area names the municipality; only the five of Dalsland are accepted."""
-    text = " ".join(value.split())
-    municipalities = sorted(Municipality.objects.all(), key=lambda m: -len(m.short_name))
-    for municipality in municipalities:
-        area = municipality.short_name
-        if text.lower().startswith(area.lower() + " "):
-            match = _DESIGNATION_REST.match(text[len(area) + 1 :])
-            if not match:
-                break
-            tract = " ".join(
-                word[:1].upper() + word[1:].lower() for word in match["tract"].split(" ")
-            )
-            block = (match["block"] or "").upper()
-            number = f"{block}:{match['unit']}" if block else match["unit"]
-            return municipality, f"{area} {tract} {number}"
-    else:
-        first = text.split(" ", 1)[0] if text else ""
-        if (
-            first
-            and not re.match(r"^\d", first)
-            and len(text.split()) >= 3
-            and _DESIGNATION_REST.match(" ".join(text.split()[1:]))
-        ):
-            raise forms.ValidationError(
-                _(
-                    "Fastigheten ligger inte i någon av Dalslands kommuner. Ansök hos den "
-                    "kommun där fastigheten ligger."
-                ),
-                code="other_municipality",
-            )
-    raise forms.ValidationError(
-        _(
-            "Skriv fastighetsbeteckningen som kommun, trakt och nummer, till exempel "
-            "Åmål Tösse 2:14."
-        ),
-        code="invalid",
-    )
-
-
-class BuildingPermitForm(ApplicationForm):
-    kind = Kind.BUILDING_PERMIT
-    file_field_names = ("drawings",)
-
-    MEASURES = [
-        ("nybyggnad", _("Nybyggnad")),
-        ("tillbyggnad", _("Tillbyggnad")),
-        ("andring", _("Annan ändring av byggnad, t.ex. fasad eller takmaterial")),
-        ("andrad-anvandning", _("Ändrad användning")),
-        ("rivning", _("Rivningslov")),
-        ("marklov", _("Marklov")),
-        ("forhandsbesked", _("Förhandsbesked")),
-        ("anmalan", _("Anmälan, t.ex. attefallsåtgärd eller eldstad")),
-    ]
-    # Measures for which the builder must propose a certified control officer (PBL 10 kap.).
-    NEEDS_CONTROL_OFFICER = {"nybyggnad", "tillbyggnad", "andring", "andrad-anvandning", "rivning"}
-
-    property_designation = forms.CharField(
-        label=_("Fastighetsbeteckning"),
-        max_length=120,
-        help_text=_(
-            "Kommun, trakt och nummer, till exempel Åmål Tösse 2:14. Den står på "
-            "fastighetstaxeringen."
-        ),
-        error_messages={"required": _("Skriv fastighetsbeteckningen.")},
-    )
-    property_address = forms.CharField(
-        label=_("Fastighetens adress"), max_length=200, required=False
-    )
-    owner_is_applicant = forms.BooleanField(label=_("Jag äger fastigheten"), required=False)
-    owner_name = forms.CharField(
-        label=_("Fastighetsägare, om det inte är du"),
-        max_length=200,
-        required=False,
-        help_text=_("Bifoga ägarens medgivande bland ritningarna."),
-    )
-    measure = forms.ChoiceField(
-        label=_("Vad ansöker du om?"),
-        choices=MEASURES,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Välj vad du ansöker om.")},
-    )
-    description = forms.CharField(
-        label=_("Beskriv vad du vill göra"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Vad ska byggas, rivas eller ändras, och vad ska det användas till?"),
-        error_messages={"required": _("Beskriv vad du vill göra.")},
-    )
-    building_area = forms.DecimalField(
-        label=_("Byggnadsarea (BYA), kvadratmeter"),
-        required=False,
-        min_value=0,
-        max_value=100000,
-        decimal_places=1,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1"}),
-        error_messages={"invalid": _("Skriv arean i kvadratmeter, till exempel 25 eller 25,5.")},
-    )
-    control_officer_name = forms.CharField(
-        label=_("Kontrollansvarig, namn"), max_length=150, required=False
-    )
-    control_officer_certificate = forms.CharField(
-        label=_("Kontrollansvarig, certifieringsnummer"),
-        max_length=60,
-        required=False,
-        help_text=_(
-            "Krävs för de flesta lov. Den kontrollansvarige ska vara certifierad och självständig."
-        ),
-    )
-    planned_start = forms.DateField(
-        label=_("När vill du börja bygga? (frivilligt)"),
-        widget=DateInput,
-        required=False,
-        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
-    )
-    drawings = MultipleAttachmentField(
-        label=_("Ritningar och andra handlingar"),
-        required=False,
-        help_text=_(
-            "Situationsplan, planritning, fasad- och sektionsritningar: en PDF- eller bildfil per "
-            "ritning. Du kan välja flera filer på en gång."
-        ),
-    )
-
-    sections = [
-        (
-            _("Fastigheten"),
-            "",
-            ["property_designation", "property_address", "owner_is_applicant", "owner_name"],
-        ),
-        (_("Åtgärden"), "", ["measure", "description", "building_area", "planned_start"]),
-        (_("Kontrollansvarig"), "", ["control_officer_name", "control_officer_certificate"]),
-        (_("Ritningar"), "", ["drawings"]),
-        (_("Du som ansöker"), "", ["email", "phone"]),
-        (_("Intygande"), "", ["declaration"]),
-    ]
-
-    def __init__(self, *args, stored_drawings=0, **kwargs):
-        self.stored_drawings = stored_drawings
-        super().__init__(*args, **kwargs)
-
-    def clean_property_designation(self):
-        municipality, canonical = parse_property_designation(
-            self.cleaned_data["property_designation"]
-        )
-        self.property_municipality = municipality
-        return canonical
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("measure") in self.NEEDS_CONTROL_OFFICER:
-            if not cleaned.get("control_officer_name"):
-                self.add_error("control_officer_name", _("Skriv vem som är kontrollansvarig."))
-            if not cleaned.get("control_officer_certificate"):
-                self.add_error(
-                    "control_officer_certificate",
-                    _("Skriv den kontrollansvariges certifieringsnummer."),
-                )
-        if not cleaned.get("owner_is_applicant") and not cleaned.get("owner_name"):
-            self.add_error(
-                "owner_name", _("Skriv vem som äger fastigheten, eller kryssa i att du äger den.")
-            )
-        if (
-            not cleaned.get("drawings")
-            and not self.stored_drawings
-            and "drawings" not in self.errors
-        ):
-            self.add_error("drawings", _("Bifoga minst en ritning som PDF eller bild."))
-        return cleaned
-
-    def serialised(self) -> dict:
-        data = super().serialised()
-        if data.get("building_area") not in ("", None):
-            data["building_area"] = str(data["building_area"])
-        return data
-
-
-FORMS = {
-    Kind.PRESCHOOL: PreschoolForm,
-    Kind.SCHOOL_CHOICE: SchoolChoiceForm,
-    Kind.BUILDING_PERMIT: BuildingPermitForm,
-}
 
 
 class MessageForm(forms.Form):

@@ -11,16 +11,16 @@ Who sees what is decided in the query: every case is looked up through
 `Case.objects.for_handler`, so a case of another municipality, of an e-service the handler
 does not handle, or a resident's draft, is 404 (not 403: its existence is not confirmed).
 Signed-in users without any case-handling permission get 403; the second factor is demanded
-before any of this by portal.accounts.RequireSecondFactorMiddleware. Every view of a case and
+before any of this by portal.accounts.RequireSecondFactorMiddleware, and a session without
+one gets 403 here. Every view of a case and
 every download is written to the case's access log; every change goes through
 eservices.services, which writes the history, the log and the e-mails with it.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -35,21 +35,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.accounts import used_second_factor
 from portal.personnummer import InvalidPersonalIdentityNumber, PersonalIdentityNumber
 
-from . import services
+from . import kinds, services
+from .answers import answer_sections
 from .files import attachment_response
-from .forms import FORMS
 from .handler_forms import CompletionRequestForm, DecisionForm, HandlerMessageForm, StatusForm
-from .models import (
-    BUILDING_PERMIT_COMPLETION_WINDOW_DAYS,
-    HANDLE_PERMISSIONS,
-    Case,
-    CaseLog,
-    Kind,
-    Unit,
-    parse_date,
-)
+from .models import Case, CaseLog
 
 ROLE = "handläggare"
 PER_PAGE = 50
@@ -62,9 +55,9 @@ Status = Case.Status
 # Access --------------------------------------------------------------------------------------
 
 
-def permitted_kinds(user) -> list[str]:
-    """The e-service kinds the user may handle, in the order of Kind."""
-    return [kind for kind in Kind.values if user.has_perm(f"eservices.{HANDLE_PERMISSIONS[kind]}")]
+def permitted_kinds(user) -> list[kinds.EServiceKind]:
+    """The e-services the user may handle, in the registry's order."""
+    return [kind for kind in kinds.all() if user.has_perm(kind.handle_permission)]
 
 
 def handler_required(view):
@@ -76,6 +69,11 @@ def handler_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if not permitted_kinds(request.user):
+            raise PermissionDenied
+        if not used_second_factor(request):
+            # portal.accounts.RequireSecondFactorMiddleware has asked every handler it knows of
+            # for their second factor before this; a case-handling permission it does not know
+            # (a new e-service's) must not open residents' cases without one.
             raise PermissionDenied
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
@@ -107,61 +105,54 @@ def case_url(case) -> str:
 
 @dataclass
 class Deadline:
-    """A case's time limit as the handler needs to see it (the rules are on Case)."""
+    """A case's time limit as the handler needs to see it (the rule is the case's kind's)."""
 
     kind: str
+    label: str  # what the last day is called: "Beslut senast", "Erbjudande senast"
+    rule: str  # the rule, in words, with its law
+    template: str  # the time-limit box on the case page
     date: datetime.date | None
     days_left: int | None
     state: str  # "past", "near" or ""
     weeks_late: int
     reduction_fifths: int
     received: datetime.date | None
-    start_date: datetime.date | None
     clock_started_on: datetime.date | None
     clock_stopped: bool
     decided_on: datetime.date | None
     ended: bool
-    # Building permits: a completion requested up to this day restarts the ten weeks.
-    completion_window_ends: datetime.date | None = None
-    completion_restarts_clock: bool = False
+    # More dates the limit is counted from: [(label, date)] (a preschool's desired start).
+    facts: list = field(default_factory=list)
+    # What asking for a completion does to the limit (a building permit's three weeks).
+    completion_note: str = ""
 
     @property
     def days_late(self) -> int:
         return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
 
-    @property
-    def is_preschool(self) -> bool:
-        return self.kind == Kind.PRESCHOOL
-
-    @property
-    def is_building_permit(self) -> bool:
-        return self.kind == Kind.BUILDING_PERMIT
-
 
 def deadline_of(case, today=None) -> Deadline:
     today = today or timezone.localdate()
-    kind = case.eservice.kind
+    kind = case.kind_def
     received = timezone.localdate(case.submitted_at) if case.submitted_at else None
-    window_ends = None
-    if kind == Kind.BUILDING_PERMIT and received:
-        window_ends = received + datetime.timedelta(days=BUILDING_PERMIT_COMPLETION_WINDOW_DAYS)
     return Deadline(
-        kind=kind,
+        kind=kind.slug,
+        label=kind.deadline_label,
+        rule=kind.deadline_rule,
+        template=kind.deadline_template,
         date=case.deadline,
         days_left=case.days_left(today),
         state=case.deadline_state(today),
         weeks_late=case.weeks_late(today),
         reduction_fifths=case.fee_reduction_fifths(today),
         received=received,
-        start_date=parse_date(case.data.get("start_date")) if kind == Kind.PRESCHOOL else None,
         clock_started_on=case.clock_started_on,
-        # The ten weeks restart when a completion asked for within three weeks arrives.
-        clock_stopped=kind == Kind.BUILDING_PERMIT and case.clock_started_on is None,
+        clock_stopped=kind.clock_stopped(case),
         decided_on=timezone.localdate(case.decided_at) if case.decided_at else None,
         # A case closed or withdrawn without a decision has no time limit left to keep.
         ended=case.status in Case.FINAL_STATUSES and not case.decided_at,
-        completion_window_ends=window_ends,
-        completion_restarts_clock=bool(window_ends and today <= window_ends),
+        facts=kind.deadline_facts(case),
+        completion_note=kind.completion_note(case, today),
     )
 
 
@@ -178,7 +169,7 @@ def index(request):
     """One card per e-service the handler may handle: how many cases at each step, how many
     past or near their deadline. Two queries whatever the number of cases."""
     profile = getattr(request.user, "employee_profile", None)
-    kinds = permitted_kinds(request.user)
+    permitted = permitted_kinds(request.user)
     cases = Case.objects.for_handler(request.user)
     by_status = {
         (row["eservice__kind"], row["status"]): row["n"]
@@ -186,18 +177,18 @@ def index(request):
     }
     today = timezone.localdate()
     cards = {
-        kind: {
-            "kind": kind,
-            "label": Kind(kind).label,
+        kind.slug: {
+            "kind": kind.slug,
+            "label": kind.name,
             "counts": [
-                (Status(status).label, status, by_status.get((kind, status), 0))
+                (Status(status).label, status, by_status.get((kind.slug, status), 0))
                 for status in Case.OPEN_STATUSES
             ],
             "past": 0,
             "near": 0,
             "mine": 0,
         }
-        for kind in kinds
+        for kind in permitted
     }
     open_cases = cases.filter(status__in=Case.OPEN_STATUSES).select_related("eservice")
     for case in open_cases:
@@ -222,11 +213,13 @@ def index(request):
 def queue(request, kind):
     """The cases of one e-service, most urgent first: by deadline, then by when they came in.
 
-    Sorted in Python, as the deadline follows rules (four months, or the desired start if
-    later; ten weeks from a complete application) that live on Case. The list is bounded by
+    Sorted in Python, as the deadline follows each e-service's rule (four months, or the
+    desired start if later; ten weeks from a complete application), which is its kind's
+    (eservices.kinds) and reached through Case.deadline. The list is bounded by
     one municipality's cases of one e-service within their retention period, a few hundred.
     """
-    if kind not in Kind.values or kind not in permitted_kinds(request.user):
+    service = kinds.find(kind)
+    if service is None or service not in permitted_kinds(request.user):
         raise Http404
     cases = handler_cases(request).filter(eservice__kind=kind)
 
@@ -253,7 +246,7 @@ def queue(request, kind):
         request,
         "eservices/handler/queue.html",
         {
-            "page_title": Kind(kind).label,
+            "page_title": service.name,
             "kind": kind,
             "results_page": page,
             "entries": entries,
@@ -266,196 +259,6 @@ def queue(request, kind):
             "filtered": bool(status != OPEN_CASES or mine or query),
         },
     )
-
-
-# What the applicant wrote --------------------------------------------------------------------
-
-# The answers as the handler reads them: about the applicant, in the third person (the
-# resident's form says "din sysselsättning"). A key not listed is shown by its name.
-DATA_LABELS = {
-    "child_name": gettext_lazy("Barnets namn"),
-    "child_number": gettext_lazy("Barnets personnummer"),
-    "guardian": gettext_lazy("Sökanden intygar att hen är vårdnadshavare"),
-    "care_type": gettext_lazy("Ansöker om"),
-    "start_date": gettext_lazy("Önskat startdatum"),
-    "units": gettext_lazy("Önskade enheter i turordning"),
-    "occupation": gettext_lazy("Sökandens sysselsättning"),
-    "employer": gettext_lazy("Arbetsgivare eller skola"),
-    "household_income": gettext_lazy("Hushållets inkomst före skatt per månad"),
-    "highest_fee": gettext_lazy("Godtar högsta avgiften"),
-    "other_information": gettext_lazy("Annat som förskolan behöver veta"),
-    "school_year": gettext_lazy("Årskurs"),
-    "schools": gettext_lazy("Önskade skolor i turordning"),
-    "reasons": gettext_lazy("Skäl för valet"),
-    "property_designation": gettext_lazy("Fastighetsbeteckning"),
-    "property_address": gettext_lazy("Fastighetens adress"),
-    "owner_is_applicant": gettext_lazy("Sökanden äger fastigheten"),
-    "owner_name": gettext_lazy("Fastighetsägare"),
-    "measure": gettext_lazy("Åtgärd"),
-    "description": gettext_lazy("Beskrivning"),
-    "building_area": gettext_lazy("Byggnadsarea (BYA)"),
-    "planned_start": gettext_lazy("Planerad byggstart"),
-    "control_officer_name": gettext_lazy("Kontrollansvarig"),
-    "control_officer_certificate": gettext_lazy("Kontrollansvarigs certifieringsnummer"),
-    "control_officer_level": gettext_lazy("Kontrollansvarigs behörighetsnivå"),
-}
-KIND_LABELS = {Kind.SCHOOL_CHOICE: {"start_date": gettext_lazy("Skolvalet gäller från")}}
-VALUE_SUFFIXES = {"building_area": "m²", "household_income": "kr"}
-DECIMAL_KEYS = {"building_area"}
-PERSONAL_NUMBER_KEYS = {"child_number"}
-
-WEEKDAYS = [
-    ("mon", gettext_lazy("Måndag")),
-    ("tue", gettext_lazy("Tisdag")),
-    ("wed", gettext_lazy("Onsdag")),
-    ("thu", gettext_lazy("Torsdag")),
-    ("fri", gettext_lazy("Fredag")),
-]
-# The schedule's keys (mon_from, mon_to, …), shown together as one section.
-SCHEDULE = [f"{day}_{part}" for day, _label in WEEKDAYS for part in ("from", "to")]
-
-# The order of the answers, in sections; anything else follows under "Övriga uppgifter".
-SECTIONS = {
-    Kind.PRESCHOOL: [
-        (gettext_lazy("Barnet"), ["child_name", "child_number"]),
-        (gettext_lazy("Plats"), ["care_type", "start_date", "units"]),
-        (gettext_lazy("Schema (vistelsetid)"), SCHEDULE),
-        (
-            gettext_lazy("Sysselsättning och inkomst"),
-            ["occupation", "employer", "household_income", "highest_fee"],
-        ),
-        (gettext_lazy("Övrigt"), ["other_information"]),
-    ],
-    Kind.SCHOOL_CHOICE: [
-        (gettext_lazy("Barnet"), ["child_name", "child_number", "guardian"]),
-        (gettext_lazy("Skolval"), ["school_year", "start_date", "schools", "reasons"]),
-    ],
-    Kind.BUILDING_PERMIT: [
-        (
-            gettext_lazy("Fastigheten"),
-            ["property_designation", "property_address", "owner_is_applicant", "owner_name"],
-        ),
-        (gettext_lazy("Åtgärden"), ["measure", "description", "building_area", "planned_start"]),
-        (
-            gettext_lazy("Kontrollansvarig"),
-            ["control_officer_name", "control_officer_certificate", "control_officer_level"],
-        ),
-    ],
-}
-# Shown elsewhere on the page (contact details, the co-applicant) or not an answer at all.
-NOT_ANSWERS = {
-    "email",
-    "phone",
-    "co_applicant_name",
-    "co_applicant_number",
-    "co_applicant_email",
-    "declaration",
-    "applicant_name",  # the name from the e-ID at submission; the page shows the applicant
-}
-UNIT_KEYS = ("units", "schools")
-
-
-def _choice_labels(kind) -> dict[str, dict[str, str]]:
-    """The labels of the resident form's choices (care type, measure…), by field."""
-    form_class = FORMS.get(kind)
-    labels = {}
-    for name, field in getattr(form_class, "base_fields", {}).items():
-        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-            labels[name] = {str(value): label for value, label in field.choices if value != ""}
-    return labels
-
-
-def _unit_ids(data) -> list[int]:
-    ids = []
-    for key in UNIT_KEYS:
-        for value in data.get(key) or ():
-            try:
-                ids.append(int(value))
-            except (TypeError, ValueError):
-                continue
-    return ids
-
-
-def _display_value(key, value, choices, units):
-    """One answer as text, or as a list of texts (ranked units)."""
-    if isinstance(value, bool):
-        return _("Ja") if value else _("Nej")
-    if key in UNIT_KEYS and isinstance(value, list):
-        names = []
-        for unit_id in value:
-            unit = units.get(int(unit_id)) if str(unit_id).isdigit() else None
-            if unit is None:
-                names.append(_("Okänd enhet (%(id)s)") % {"id": unit_id})
-            else:
-                names.append(f"{unit.name} ({unit.get_organiser_display().lower()})")
-        return names
-    if key in PERSONAL_NUMBER_KEYS:
-        try:
-            return PersonalIdentityNumber(str(value)).display
-        except InvalidPersonalIdentityNumber:
-            return str(value)
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, int):
-        text = f"{value:,}".replace(",", "\u00a0")  # 32 000, as Swedish writes it
-    elif key in DECIMAL_KEYS:
-        text = str(value).replace(".", ",")
-    else:
-        text = str(choices.get(key, {}).get(str(value), value))
-    if key in VALUE_SUFFIXES:
-        text = f"{text} {VALUE_SUFFIXES[key]}"
-    return text
-
-
-def _is_empty(value) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
-def answer_sections(case) -> list[dict]:
-    """The case's answers, readable: [{"heading", "rows": [{"label", "text" or "ranked"}]}],
-    where "ranked" is a list in the applicant's order (units, schools), resolved by one query."""
-    data = case.data or {}
-    kind = case.eservice.kind
-    labels = {**DATA_LABELS, **KIND_LABELS.get(kind, {})}
-    choices = _choice_labels(kind)
-    ids = _unit_ids(data)
-    units = Unit.objects.in_bulk(ids) if ids else {}
-
-    def row(key):
-        value = _display_value(key, data[key], choices, units)
-        if isinstance(value, list):
-            return {"label": labels.get(key, key), "ranked": value}
-        return {"label": labels.get(key, key), "text": value}
-
-    sections, shown = [], set()
-    for heading, keys in SECTIONS.get(kind, []):
-        shown.update(keys)
-        if keys is SCHEDULE:
-            rows = _schedule_rows(data)
-        else:
-            rows = [row(key) for key in keys if key in data and not _is_empty(data[key])]
-        if rows:
-            sections.append({"heading": heading, "rows": rows})
-    other = [
-        row(key)
-        for key in data
-        if key not in shown and key not in NOT_ANSWERS and not _is_empty(data[key])
-    ]
-    if other:
-        sections.append({"heading": _("Övriga uppgifter"), "rows": other})
-    return sections
-
-
-def _schedule_rows(data) -> list[dict]:
-    """The preschool schedule (vistelsetid): one row per weekday with times."""
-    rows = []
-    for day, label in WEEKDAYS:
-        start, end = data.get(f"{day}_from"), data.get(f"{day}_to")
-        if start or end:
-            rows.append({"label": label, "text": f"{start or '?'}–{end or '?'}"})
-    return rows
 
 
 # One case ------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""Step 3 of the staircase: personal e-services after e-ID login (DOMAIN.md §5).
+"""Step 3 of the staircase: personal e-services after e-ID login (docs/eservices.md).
 
 A resident applies for a preschool place, a school or a building permit; the application is a
-`Case` (ärende) of one municipality's `EService`. The case keeps its answers (`data`), a
+`Case` (ärende) of one municipality's `EService`. What is particular to each e-service (its
+form, time limit, reference prefix, retention…) is its kind, in eservices.kinds; the models
+ask the registry there and hold no table per e-service. The case keeps its answers (`data`), a
 timestamped history (`CaseEvent`), messages both ways (`CaseMessage`), attached files
 (`CaseAttachment`, stored privately) and the decision. Every view and change of a case is
 written to `CaseLog`, which outlives the case when it is purged after its retention period.
@@ -11,8 +13,10 @@ applicant and a confirmed co-applicant, and the handlers of the case's own munic
 have the e-service's permission. For anyone else the case does not exist (404).
 """
 
+import calendar
 import datetime
 import math
+import os
 import uuid
 
 from django.conf import settings
@@ -25,43 +29,16 @@ from wagtail.search import index
 
 from portal.files import get_private_storage
 
-PRESCHOOL_OFFER_MONTHS = 4  # skollagen 8 kap. 14 §
-PRESCHOOL_DEADLINE_WARNING_DAYS = 30
-BUILDING_PERMIT_WEEKS = 10  # PBL 9 kap. 27 §
-BUILDING_PERMIT_COMPLETION_WINDOW_DAYS = 21  # a request within three weeks restarts the clock
-BUILDING_PERMIT_DEADLINE_WARNING_DAYS = 14
-
-
-class Kind(models.TextChoices):
-    PRESCHOOL = "forskola", _("Förskola och fritidshem")
-    SCHOOL_CHOICE = "skolval", _("Skolval")
-    BUILDING_PERMIT = "bygglov", _("Bygglov")
-
-
-# The permission that lets a handler work on an e-service's cases (in their own municipality).
-HANDLE_PERMISSIONS = {
-    Kind.PRESCHOOL: "handle_preschool",
-    Kind.SCHOOL_CHOICE: "handle_school_choice",
-    Kind.BUILDING_PERMIT: "handle_building_permit",
-}
-
-REFERENCE_PREFIXES = {Kind.PRESCHOOL: "FSK", Kind.SCHOOL_CHOICE: "SKV", Kind.BUILDING_PERMIT: "BYG"}
-
-# Closed cases are purged after this many days unless the e-service says otherwise. The
-# e-service holds a copy for the resident; the case record itself lives on in the
-# municipality's case management system and archive.
-DEFAULT_RETENTION_DAYS = {
-    Kind.PRESCHOOL: 730,
-    Kind.SCHOOL_CHOICE: 730,
-    Kind.BUILDING_PERMIT: 365,
-}
+from . import kinds
+from .kinds import Kind  # noqa: F401 - the former choices, for code written against them
 
 
 class EService(models.Model):
     """One e-service as one municipality offers it: whether it is open, who handles it, how
     long closed cases are kept, and what the applicant should know first."""
 
-    kind = models.CharField(_("e-tjänst"), max_length=20, choices=Kind.choices)
+    # The kind's slug; the kinds are registered in eservices.kinds.
+    kind = models.CharField(_("e-tjänst"), max_length=20, choices=kinds.choices)
     municipality = models.ForeignKey(
         "portal.Municipality",
         verbose_name=_("kommun"),
@@ -136,12 +113,20 @@ class EService(models.Model):
 
     def save(self, *args, **kwargs):
         if self.retention_days is None:
-            self.retention_days = DEFAULT_RETENTION_DAYS[self.kind]
+            # Closed cases are purged after this many days unless the e-service says
+            # otherwise. The e-service holds a copy for the resident; the case record itself
+            # lives on in the municipality's case management system and archive.
+            self.retention_days = self.kind_def.retention_days
         super().save(*args, **kwargs)
 
     @property
+    def kind_def(self) -> "kinds.EServiceKind":
+        """The registered kind: form, time limit, reference prefix… (LookupError if none)."""
+        return kinds.get(self.kind)
+
+    @property
     def handle_permission(self) -> str:
-        return f"eservices.{HANDLE_PERMISSIONS[self.kind]}"
+        return self.kind_def.handle_permission
 
 
 class Unit(index.Indexed, models.Model):
@@ -216,12 +201,6 @@ class FeeCeiling(models.Model):
         return cls.objects.filter(year=year).first()
 
 
-# Maxtaxa: per cent of the household's monthly income for the youngest child, the second, the
-# third; the fourth child is free (förordning 2001:160).
-PRESCHOOL_FEE_PERCENT = (3, 2, 1)
-AFTER_SCHOOL_FEE_PERCENT = (2, 1, 1)
-
-
 class CaseQuerySet(models.QuerySet):
     def for_applicant(self, user):
         """The cases a resident may see: their own, and those that name them as co-applicant
@@ -243,13 +222,11 @@ class CaseQuerySet(models.QuerySet):
         profile = getattr(user, "employee_profile", None) if user.is_authenticated else None
         if profile is None:
             return self.none()
-        kinds = [
-            kind for kind, perm in HANDLE_PERMISSIONS.items() if user.has_perm(f"eservices.{perm}")
-        ]
-        if not kinds:
+        permitted = [kind.slug for kind in kinds.all() if user.has_perm(kind.handle_permission)]
+        if not permitted:
             return self.none()
         return self.filter(
-            municipality_id=profile.municipality_id, eservice__kind__in=kinds
+            municipality_id=profile.municipality_id, eservice__kind__in=permitted
         ).exclude(status=Case.Status.DRAFT)
 
 
@@ -358,11 +335,8 @@ class Case(models.Model):
         verbose_name = _("ärende")
         verbose_name_plural = _("ärenden")
         ordering = ["-submitted_at", "-created_at"]
-        permissions = [
-            ("handle_preschool", _("Handlägga ansökningar om förskola och fritidshem")),
-            ("handle_school_choice", _("Handlägga skolval")),
-            ("handle_building_permit", _("Handlägga ansökningar om bygglov")),
-        ]
+        # The case-handling permissions are the kinds' (EServiceKind.permission), made after
+        # `migrate` for every registered kind (eservices.kinds.ensure_permissions).
         indexes = [models.Index(fields=["municipality", "status"])]
 
     def __str__(self):
@@ -371,6 +345,10 @@ class Case(models.Model):
     @property
     def kind(self) -> str:
         return self.eservice.kind
+
+    @property
+    def kind_def(self) -> "kinds.EServiceKind":
+        return self.eservice.kind_def
 
     @property
     def is_open(self) -> bool:
@@ -387,27 +365,18 @@ class Case(models.Model):
     def make_reference(self) -> str:
         """`FSK-1492-2026-00042`: e-service, municipality code, year, running number."""
         year = timezone.localdate(self.submitted_at).year
-        prefix = REFERENCE_PREFIXES[self.eservice.kind]
+        prefix = self.kind_def.reference_prefix
         return f"{prefix}-{self.municipality.municipality_code}-{year}-{self.pk:05d}"
 
     # Time limits -----------------------------------------------------------------------
 
     @property
     def deadline(self) -> datetime.date | None:
-        """The day by which the municipality must act: the offer of a preschool place (four
-        months from the application, or the desired start if later), the decision on a building
-        permit (ten weeks from a complete application)."""
+        """The day by which the municipality must act, by the kind's rule (for instance the
+        offer of a preschool place, the decision on a building permit); None without one."""
         if self.submitted_at is None:
             return None
-        kind = self.eservice.kind
-        if kind == Kind.PRESCHOOL:
-            received = timezone.localdate(self.submitted_at)
-            deadline = add_months(received, PRESCHOOL_OFFER_MONTHS)
-            start = parse_date(self.data.get("start_date"))
-            return max(deadline, start) if start else deadline
-        if kind == Kind.BUILDING_PERMIT and self.clock_started_on:
-            return self.clock_started_on + datetime.timedelta(weeks=BUILDING_PERMIT_WEEKS)
-        return None
+        return self.kind_def.deadline(self)
 
     def days_left(self, today: datetime.date | None = None) -> int | None:
         deadline = self.deadline
@@ -424,20 +393,16 @@ class Case(models.Model):
         left = self.days_left(today)
         if left is None or self.status in self.FINAL_STATUSES and not self.decided_at:
             return ""
-        warning = (
-            PRESCHOOL_DEADLINE_WARNING_DAYS
-            if self.eservice.kind == Kind.PRESCHOOL
-            else BUILDING_PERMIT_DEADLINE_WARNING_DAYS
-        )
         if left < 0:
             return "past"
-        if left <= warning and not self.decided_at:
+        if left <= self.kind_def.deadline_warning_days and not self.decided_at:
             return "near"
         return ""
 
     def weeks_late(self, today: datetime.date | None = None) -> int:
-        """Started weeks past the building-permit time limit (0 when on time)."""
-        if self.eservice.kind != Kind.BUILDING_PERMIT:
+        """Started weeks past the time limit, for a kind whose fee drops when late (0 when on
+        time or otherwise)."""
+        if not self.kind_def.reduces_fee_when_late:
             return 0
         left = self.days_left(today)
         if left is None or left >= 0:
@@ -452,8 +417,6 @@ class Case(models.Model):
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    import calendar
-
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -522,8 +485,6 @@ class CaseMessage(models.Model):
 
 
 def case_file_path(instance, filename):
-    import os
-
     extension = os.path.splitext(filename)[1].lower()
     return f"arenden/{timezone.localdate():%Y-%m}/{uuid.uuid4().hex}{extension}"
 

@@ -3,12 +3,16 @@
 Each function changes the case under a row lock, writes the history (`CaseEvent`), the access
 log (`CaseLog`) and the e-mails to send (`Notification`) in one transaction, so a case never
 changes without its trace and no notification is lost or sent for a change that was rolled back.
+What an e-service does on top (a building permit's clock) is its kind's (eservices.kinds),
+called here under the same lock.
+
+Applying is `application_for_key` (the draft a form made before, if any), `save_draft` (what
+was typed, always) and `submit`: the views parse the request, call these and render.
 """
 
-import datetime
 import os
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal.accounts import user_display
@@ -16,13 +20,12 @@ from portal.audit.receivers import client_ip
 
 from . import notifications
 from .models import (
-    BUILDING_PERMIT_COMPLETION_WINDOW_DAYS,
     Case,
     CaseAttachment,
     CaseEvent,
     CaseLog,
     CaseMessage,
-    Kind,
+    EService,
     Notification,
 )
 
@@ -31,6 +34,15 @@ Status = Case.Status
 
 class CaseError(Exception):
     """A change the case's state does not allow (someone acted on an old page)."""
+
+
+class AlreadySent(Exception):
+    """The form was sent before and its case is submitted (or was being made by a request at
+    the same moment): the resident gets that case's receipt instead of a second case."""
+
+    def __init__(self, case):
+        super().__init__(case.public_id)
+        self.case = case
 
 
 def log(request, case, action, detail="", *, role=""):
@@ -89,21 +101,121 @@ def store_files(case, files, user, type, *, message=None, field_name=""):
     return stored
 
 
-# Applicant -------------------------------------------------------------------------------
+# Applying --------------------------------------------------------------------------------
+#
+# Each new form carries a random token (`submission_key`). The draft made from it keeps the
+# token, so the same form sent twice (a double click, a reload, two tabs) finds the same case
+# instead of making a second one, and a form sent again after it was submitted gets the first
+# send's receipt.
+
+
+def application_for_key(user, key) -> Case | None:
+    """The draft an earlier send of the form with token `key` made; None for a new form.
+
+    Raises AlreadySent when that case is submitted already, and Case.DoesNotExist when the
+    token is another resident's (their case does not exist for this one)."""
+    existing = Case.objects.filter(submission_key=key).first()
+    if existing is None:
+        return None
+    if existing.applicant_id != user.pk:
+        raise Case.DoesNotExist
+    if existing.status != Status.DRAFT:
+        raise AlreadySent(existing)
+    return existing
+
+
+def application_files(case) -> int:
+    """How many files are kept with the application (a draft's drawings)."""
+    if case is None:
+        return 0
+    return case.attachments.filter(type=CaseAttachment.Type.APPLICATION).count()
+
+
+def _route(eservice, form) -> EService:
+    """The e-service the application goes to: the one it was started in or, when the answers
+    name the municipality (a building permit's property), that municipality's. A municipality
+    that does not offer the e-service is an error on the form."""
+    municipality = form.answered_municipality() or eservice.municipality
+    if municipality == eservice.municipality:
+        return eservice
+    moved = (
+        EService.objects.filter(kind=eservice.kind, active=True, municipality=municipality)
+        .select_related("municipality")
+        .first()
+    )
+    if moved is None:
+        form.refuse_municipality(municipality)
+        return eservice
+    return moved
+
+
+def save_draft(request, eservice, form, *, case=None, key) -> tuple[Case, EService]:
+    """Keep what was typed in the bound application `form` as a draft, valid or not, so that
+    nothing is lost: in `case`, or in a new draft carrying the form's token `key`. Files that
+    passed their checks are kept with it even if something else is wrong, so they need not be
+    chosen again. Returns the draft and the e-service it now belongs to (the answers may move
+    it to another municipality's).
+
+    The form is validated here; `form.is_valid()` afterwards says whether it can be submitted.
+    Raises AlreadySent when the case was submitted meanwhile (the same form sent twice), and
+    Case.DoesNotExist when the token belongs to someone else."""
+    form.is_valid()
+    eservice = _route(eservice, form)
+    try:
+        with transaction.atomic():
+            if case is None:
+                case = Case.objects.create(
+                    eservice=eservice,
+                    municipality=eservice.municipality,
+                    applicant=request.user,
+                    submission_key=key,
+                    data=form.raw_data(),
+                )
+                _event(case, CaseEvent.Type.CREATED, request.user, by_applicant=True)
+            else:
+                case = Case.objects.select_for_update().get(pk=case.pk)
+                if case.status != Status.DRAFT:
+                    raise AlreadySent(case)
+                case.eservice, case.municipality = eservice, eservice.municipality
+                case.data = form.raw_data()
+                case.save()
+            log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+            for name in form.file_field_names:
+                if name not in form.errors and form.cleaned_data.get(name):
+                    store_files(
+                        case,
+                        form.cleaned_data[name],
+                        request.user,
+                        CaseAttachment.Type.APPLICATION,
+                        field_name=name,
+                    )
+    except IntegrityError:
+        # The same form sent twice at the same moment: the other request made the case.
+        existing = Case.objects.filter(submission_key=key, applicant=request.user).first()
+        if existing is None:
+            raise Case.DoesNotExist from None
+        raise AlreadySent(existing) from None
+    return case, eservice
 
 
 @transaction.atomic
-def submit(request, case) -> Case:
-    """Send in a draft. Sending again (a second click, a reloaded page) changes nothing."""
+def submit(request, case, form=None) -> Case:
+    """Send in a draft; with `form` (the application form, valid), its cleaned answers become
+    the case's data. Sending again (a second click, a reloaded page) changes nothing."""
     case = _lock(case)
     if case.status != Status.DRAFT:
         return case
+    if form is not None:
+        identity = request.user.citizen_identity
+        case.data = {**form.serialised(), "applicant_name": identity.full_name}
+        if form.cleaned_data.get("co_applicant_number"):
+            case.co_applicant_number = form.cleaned_data["co_applicant_number"]
+            case.co_applicant_name = form.cleaned_data["co_applicant_name"]
     now = timezone.now()
     case.status = Status.SUBMITTED
     case.submitted_at = now
     case.reference = case.make_reference()
-    if case.eservice.kind == Kind.BUILDING_PERMIT:
-        case.clock_started_on = timezone.localdate(now)
+    case.kind_def.on_submitted(case)
     case.save()
     _event(case, CaseEvent.Type.SUBMITTED, request.user, by_applicant=True, to_status=case.status)
     log(request, case, CaseLog.Action.CHANGE, "skickade in ansökan", role="sökande")
@@ -170,8 +282,7 @@ def applicant_message(request, case, body, files=(), *, completion=False) -> Cas
     )
     if completion and case.status == Status.AWAITING_COMPLETION:
         case.status = Status.COMPLETED
-        if case.eservice.kind == Kind.BUILDING_PERMIT and case.clock_started_on is None:
-            case.clock_started_on = timezone.localdate()
+        case.kind_def.on_completion_received(case)
         case.save()
         _event(
             case,
@@ -229,13 +340,7 @@ def change_status(request, case, to_status, comment="") -> Case:
     case.status = to_status
     if to_status == Status.AWAITING_COMPLETION:
         case.completion_requested_at = timezone.now()
-        # PBL 9 kap. 27 §: a request within three weeks of receipt restarts the ten weeks from
-        # the day the completion arrives; a later request leaves the clock running.
-        if case.eservice.kind == Kind.BUILDING_PERMIT and case.submitted_at:
-            received = timezone.localdate(case.submitted_at)
-            window = received + datetime.timedelta(days=BUILDING_PERMIT_COMPLETION_WINDOW_DAYS)
-            if timezone.localdate() <= window:
-                case.clock_started_on = None
+        case.kind_def.on_completion_requested(case)
     if to_status in Case.FINAL_STATUSES:
         case.closed_at = timezone.now()
     case.save()

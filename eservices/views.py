@@ -9,9 +9,9 @@ every change is written to the case's log.
 import json
 import uuid
 from collections import defaultdict
+from functools import partial
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,18 +22,19 @@ from django.views.decorators.http import require_POST
 from portal.identity.citizens import citizen_identity, e_id_login
 from portal.models import Municipality
 
-from . import services
+from . import kinds, services
+from .answers import answer_sections, choice_labels, ranked_unit_ids
 from .files import attachment_response
-from .forms import FORMS, CompletionForm, MessageForm, WithdrawForm
-from .models import Case, CaseAttachment, CaseEvent, CaseLog, EService, Kind, Unit
-
-KIND_SLUGS = {kind.value: kind for kind in Kind}
+from .forms import CompletionForm, MessageForm, WithdrawForm
+from .models import Case, CaseAttachment, CaseLog, EService, Unit
 
 
-def _kind(slug) -> Kind:
-    if slug not in KIND_SLUGS:
+def _kind(slug) -> kinds.EServiceKind:
+    """The e-service of a URL's slug; 404 for one that is not registered."""
+    kind = kinds.find(slug)
+    if kind is None:
         raise Http404
-    return KIND_SLUGS[slug]
+    return kind
 
 
 def _private(response):
@@ -84,7 +85,7 @@ def index(request):
         {
             "page_title": _("E-tjänster"),
             "municipalities": [(m, offered[m]) for m in municipalities],
-            "kinds": list(Kind),
+            "kinds": kinds.all(),
         },
     )
 
@@ -92,14 +93,14 @@ def index(request):
 def start(request, kind):
     kind = _kind(kind)
     eservices = (
-        EService.objects.filter(kind=kind, active=True)
+        EService.objects.filter(kind=kind.slug, active=True)
         .select_related("municipality", "service_page")
         .order_by("municipality__sort_order", "municipality__name")
     )
     return render(
         request,
         "eservices/start.html",
-        {"page_title": kind.label, "kind": kind, "eservices": eservices},
+        {"page_title": kind.name, "kind": kind, "eservices": eservices},
     )
 
 
@@ -110,7 +111,7 @@ def _eservice_for(kind, municipality_slug) -> EService | None:
     if not municipality_slug:
         return None
     return (
-        EService.objects.filter(kind=kind, active=True, municipality__slug=municipality_slug)
+        EService.objects.filter(kind=kind.slug, active=True, municipality__slug=municipality_slug)
         .select_related("municipality")
         .first()
     )
@@ -129,20 +130,23 @@ def apply(request, kind):
     identity = request.identity
     if identity.protected_identity:
         return _protected(request, kind)
-    if kind == Kind.BUILDING_PERMIT:
-        # The property designation decides the municipality; any open one starts the form.
+    if kind.municipality_from_answers:
+        # The answers decide the municipality (a building permit's property); any open
+        # e-service of the kind starts the form.
         eservice = _eservice_for(kind, request.GET.get("kommun")) or (
-            EService.objects.filter(kind=kind, active=True).select_related("municipality").first()
+            EService.objects.filter(kind=kind.slug, active=True)
+            .select_related("municipality")
+            .first()
         )
         if eservice is None:
             raise Http404
     else:
         eservice = _eservice_for(kind, request.GET.get("kommun"))
         if eservice is None:
-            return redirect("eservices_start", kind=kind.value)
+            return redirect("eservices_start", kind=kind.slug)
     if request.method == "POST":
         return _handle_post(request, eservice, case=None)
-    form = FORMS[kind](
+    form = kind.form_class(
         initial=_latest_contact(request.user),
         municipality=eservice.municipality,
         applicant_number=identity.personal_identity_number,
@@ -155,7 +159,7 @@ def edit(request, case_id):
     case = _own_draft(request, case_id)
     if request.method == "POST":
         return _handle_post(request, case.eservice, case=case)
-    form = FORMS[case.eservice.kind](
+    form = case.kind_def.form_class(
         initial=case.data,
         municipality=case.municipality,
         applicant_number=request.identity.personal_identity_number,
@@ -177,121 +181,57 @@ def _protected(request, kind):
     return render(
         request,
         "eservices/protected.html",
-        {"page_title": kind.label, "kind": kind, "municipalities": municipalities},
+        {"page_title": kind.name, "kind": kind, "municipalities": municipalities},
     )
 
 
 def _render_form(request, eservice, form, *, case, submission_key, status=200):
-    kind = eservice.kind
+    kind = eservice.kind_def
     stored = list(case.attachments.filter(type=CaseAttachment.Type.APPLICATION)) if case else []
     return render(
         request,
         "eservices/apply.html",
         {
-            "page_title": _("Ansök: %(service)s") % {"service": Kind(kind).label.lower()},
-            "kind": Kind(kind),
+            "page_title": _("Ansök: %(service)s") % {"service": str(kind.name).lower()},
+            "kind": kind,
             "eservice": eservice,
             "form": form,
             "case": case,
             "stored_files": stored,
             "submission_key": submission_key,
-            "fee_ceiling": _fee_ceiling() if kind == Kind.PRESCHOOL else None,
         },
         status=status,
     )
 
 
-def _fee_ceiling():
-    from .models import FeeCeiling
-
-    return FeeCeiling.for_year(timezone.localdate().year)
-
-
 def _handle_post(request, eservice, case):
-    """Save what was typed as a draft (always), then submit it if asked and valid.
+    """Save what was typed as a draft (always), then submit it if asked and valid
+    (eservices.services: application_for_key, save_draft, submit).
 
     A new form carries a random `submission_key`; the draft made from it keeps that key, so the
-    same form sent twice (a double click, a reload) finds the same case instead of a second."""
+    same form sent twice (a double click, a reload) finds the same case instead of a second,
+    and a form sent again after it was submitted shows the first send's receipt."""
     identity = request.identity
-    kind = eservice.kind
     submitting = request.POST.get("action") == "submit"
     try:
         key = uuid.UUID(request.POST.get("submission_key", ""))
     except ValueError:
         key = uuid.uuid4()
-    if case is None:
-        existing = Case.objects.filter(submission_key=key).first()
-        if existing is not None:
-            if existing.applicant_id != request.user.pk:
-                raise Http404
-            if existing.status != Case.Status.DRAFT:
-                return redirect("eservices_receipt", case_id=existing.public_id)
-            case = existing
-    stored_drawings = (
-        case.attachments.filter(type=CaseAttachment.Type.APPLICATION).count() if case else 0
-    )
-    form_class = FORMS[kind]
-    kwargs = {
-        "municipality": eservice.municipality,
-        "applicant_number": identity.personal_identity_number,
-    }
-    if kind == Kind.BUILDING_PERMIT:
-        kwargs["stored_drawings"] = stored_drawings
-    form = form_class(request.POST, request.FILES, **kwargs)
-    valid = form.is_valid()
-    # Municipality of a building permit: from the property designation, once it is valid.
-    municipality = getattr(form, "property_municipality", None) or eservice.municipality
-    if municipality != eservice.municipality:
-        moved = _eservice_for(kind, municipality.slug)
-        if moved is None:
-            form.add_error(
-                "property_designation",
-                _(
-                    "%(municipality)s tar inte emot ansökningar om bygglov här ännu. Kontakta "
-                    "kommunen."
-                )
-                % {"municipality": municipality.name},
-            )
-            valid = False
-        else:
-            eservice = moved
     try:
-        with transaction.atomic():
-            if case is None:
-                case = Case.objects.create(
-                    eservice=eservice,
-                    municipality=eservice.municipality,
-                    applicant=request.user,
-                    submission_key=key,
-                    data=form.raw_data(),
-                )
-                case.events.create(
-                    type=CaseEvent.Type.CREATED, actor=request.user, by_applicant=True
-                )
-                services.log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
-            else:
-                case = Case.objects.select_for_update().get(pk=case.pk)
-                if case.status != Case.Status.DRAFT:
-                    return redirect("eservices_receipt", case_id=case.public_id)
-                case.eservice, case.municipality = eservice, eservice.municipality
-                case.data = form.raw_data()
-                case.save()
-                services.log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
-            # Files that passed their checks are kept with the draft even if something else in
-            # the form is wrong, so they need not be chosen again.
-            for name in form.file_field_names:
-                if name not in form.errors and form.cleaned_data.get(name):
-                    services.store_files(
-                        case,
-                        form.cleaned_data[name],
-                        request.user,
-                        CaseAttachment.Type.APPLICATION,
-                        field_name=name,
-                    )
-    except IntegrityError:
-        # The same form sent twice at the same moment: the other request made the case.
-        existing = get_object_or_404(Case, submission_key=key, applicant=request.user)
-        return redirect("eservices_receipt", case_id=existing.public_id)
+        if case is None:
+            case = services.application_for_key(request.user, key)
+        form = eservice.kind_def.form_class(
+            request.POST,
+            request.FILES,
+            municipality=eservice.municipality,
+            applicant_number=identity.personal_identity_number,
+            stored_files=services.application_files(case),
+        )
+        case, eservice = services.save_draft(request, eservice, form, case=case, key=key)
+    except services.AlreadySent as sent:
+        return redirect("eservices_receipt", case_id=sent.case.public_id)
+    except Case.DoesNotExist:
+        raise Http404 from None
 
     if not submitting:
         messages.success(
@@ -299,18 +239,13 @@ def _handle_post(request, eservice, case):
             _("Utkastet är sparat. Du hittar det under Mina sidor och kan fortsätta när du vill."),
         )
         return redirect("eservices_edit", case_id=case.public_id)
-    if not valid:
+    if not form.is_valid():
         messages.info(
             request,
             _("Ansökan är inte inskickad. Det du har skrivit är sparat som ett utkast."),
         )
         return _render_form(request, eservice, form, case=case, submission_key=key, status=400)
-    case.data = {**form.serialised(), "applicant_name": identity.full_name}
-    if form.cleaned_data.get("co_applicant_number"):
-        case.co_applicant_number = form.cleaned_data["co_applicant_number"]
-        case.co_applicant_name = form.cleaned_data["co_applicant_name"]
-    case.save()
-    services.submit(request, case)
+    services.submit(request, case, form)
     return redirect("eservices_receipt", case_id=case.public_id)
 
 
@@ -356,15 +291,27 @@ def receipt(request, case_id):
 
 
 def _case_context(case) -> dict:
-    """What the resident's pages show of a case: the answers with unit names, the history."""
-    unit_ids = [*case.data.get("units", []), *case.data.get("schools", [])]
+    """What the resident's pages show of a case: the answers (with unit names and the labels
+    of the choices made) and the time limit, as the case's kind tells them."""
+    kind = case.kind_def
+    unit_ids = ranked_unit_ids(kind, case.data)
     units = Unit.objects.in_bulk(unit_ids) if unit_ids else {}
-    from .forms import BuildingPermitForm
-
+    labels = choice_labels(kind)
+    deadline = case.deadline
     return {
+        "kind": kind,
         "ranked_units": [units[pk] for pk in unit_ids if pk in units],
-        "deadline": case.deadline,
-        "measure_label": dict(BuildingPermitForm.MEASURES).get(case.data.get("measure"), ""),
+        "deadline": deadline,
+        "deadline_notice": kind.deadline_notice(case, deadline) if deadline else "",
+        "next_steps": kind.next_steps(case),
+        "choice_labels": {
+            key: labels[key].get(str(value), value)
+            for key, value in case.data.items()
+            if key in labels
+        },
+        "answers_template": kind.answers_template,
+        # Called by the template that shows it (the generic answers), not for every page.
+        "answers": partial(answer_sections, case),
     }
 
 
