@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from portal.accounts import CASE_HANDLING_PERMISSIONS
+from portal.accounts import case_handling_permissions
 from portal.identity.roles import ROLES
 from portal.models import Municipality
 
@@ -419,7 +419,7 @@ def dashboard_context(request, home) -> dict:
         "it_support_page": next((p for p in information if p.slug == IT_SUPPORT_SLUG), None),
         "documents_url": reverse("employee_documents:index"),
         # Handlers of the e-services reach their queues from here (eservices.handler_views).
-        "handles_cases": any(user.has_perm(p) for p in CASE_HANDLING_PERMISSIONS),
+        "handles_cases": any(user.has_perm(p) for p in case_handling_permissions()),
     }
 
 

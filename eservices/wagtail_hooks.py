@@ -3,10 +3,19 @@ address, service page), the units residents choose between, and the fee cap's in
 per year. Cases themselves are handled in the handlers' views (/handlaggning/), not here."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import kinds
 from .models import EService, FeeCeiling, Unit
+
+
+@hooks.register("register_case_handling_permissions")
+def case_handling_permissions():
+    """Whoever may handle an e-service's cases reads residents' personal data: the portal asks
+    them for a second factor (portal.accounts)."""
+    return [kind.handle_permission for kind in kinds.all()]
 
 
 class EServiceViewSet(SnippetViewSet):

@@ -23,11 +23,19 @@ from django.utils.translation import gettext as _
 # The admin, and the handlers' case views of the e-services (eservices.handler_views), with
 # their English-prefixed addresses.
 SECOND_FACTOR_PATHS = ("/admin/", "/handlaggning/", "/en/handlaggning/")
-CASE_HANDLING_PERMISSIONS = (
-    "eservices.handle_preschool",
-    "eservices.handle_school_choice",
-    "eservices.handle_building_permit",
-)
+
+
+def case_handling_permissions() -> list[str]:
+    """The permissions that let someone work on residents' cases. Each app with cases names
+    its own through the hook `register_case_handling_permissions` (eservices: one per
+    e-service), so a new e-service's handlers need a second factor like the others."""
+    from wagtail import hooks
+
+    return [
+        permission
+        for permissions_of in hooks.get_hooks("register_case_handling_permissions")
+        for permission in permissions_of()
+    ]
 
 
 def user_display(user) -> str:
@@ -117,7 +125,7 @@ def needs_second_factor(user) -> bool:
         return False
     if user.has_perm("wagtailadmin.access_admin"):
         return True
-    return any(user.has_perm(permission) for permission in CASE_HANDLING_PERMISSIONS)
+    return any(user.has_perm(permission) for permission in case_handling_permissions())
 
 
 def used_second_factor(request) -> bool:
