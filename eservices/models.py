@@ -208,12 +208,15 @@ class CaseQuerySet(models.QuerySet):
         identity = getattr(user, "citizen_identity", None) if user.is_authenticated else None
         if identity is None:
             return self.none()
+        # Only e-services the portal still has: a case of one whose module was taken out
+        # has no pages to be shown on (it is still kept, and purged in time).
         return self.filter(
             Q(applicant=user)
             | (
                 Q(co_applicant_number=identity.personal_identity_number)
                 & ~Q(status=Case.Status.DRAFT)
-            )
+            ),
+            eservice__kind__in=[kind.slug for kind in kinds.all()],
         )
 
     def for_handler(self, user):

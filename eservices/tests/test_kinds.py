@@ -276,6 +276,21 @@ def test_an_unregistered_e_service_has_no_pages(client, db):
     assert "torgplats" not in Kind.values
 
 
+def test_a_case_of_an_e_service_taken_out_is_no_longer_shown_and_nothing_breaks(
+    market_stall, client, emma
+):
+    client.force_login(emma)
+    client.post(APPLY, {"submission_key": str(uuid.uuid4()), **answers()})
+    case = Case.objects.get(applicant=emma)
+    kinds.unregister("torgplats")
+
+    assert client.get(f"/mina-sidor/arenden/{case.public_id}/").status_code == 404
+    my_pages = client.get("/mina-sidor/")
+    assert my_pages.status_code == 200
+    assert case.reference not in my_pages.content.decode()
+    assert Case.objects.filter(pk=case.pk).exists()  # kept, and purged in its time
+
+
 # The built-in e-services -----------------------------------------------------------------------
 
 
