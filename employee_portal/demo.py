@@ -1,15 +1,18 @@
-"""Demo content for Medarbetarportalen: its root at `/medarbetare/` and a few information
-pages. Runs after the citizen portal's seeder, which creates the home page it sits under."""
+"""Demo content for Medarbetarportalen, from demo/employee/: its root at `/medarbetare/` and its
+information pages (pages.toml), the application catalogue (applications.toml), news and pages
+for some employees only (news.toml, pages.toml) and driftinformation (notices.toml). Runs after
+the citizen portal's seeder, which creates the home page it sits under. Dates count from the day
+of seeding."""
 
 import datetime
+import re
 
 from django.utils import timezone
 from wagtail.models import Site
 
-from portal.demo import seeder
+from portal.demo import load_records, municipalities, read_fragment, seeder
 from portal.models import Department, Municipality
 
-from . import demo_content, demo_content_applications, demo_content_news
 from .models import (
     Application,
     ApplicationAudience,
@@ -20,6 +23,126 @@ from .models import (
     OperationalNotice,
     PageAudience,
 )
+
+# --- The files ---------------------------------------------------------------------------------
+
+_FACT_BOX = re.compile(r'<aside class="(info|important)">')
+_TAG = re.compile(r"<(h2|h3)>(.*)</\1>")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def body(name: str) -> list:
+    """The page body demo/employee/<name>.html as StreamField blocks, `[(type, value), ...]`.
+
+    Written one element a line, as the citizen portal's pages are: a line `<h2>…</h2>` is a
+    heading, `<aside class="info">` (or "important") up to `</aside>` a fact box with its `<h3>`
+    as the box's heading, and the other lines up to the next heading, fact box or blank line are
+    one block of text. {it_support_phone}, {it_support_email} and {it_support_hours} are the IT
+    support's (pages.toml).
+    """
+    support = load_records("employee/pages")["it_support"]
+    values = {f"it_support_{key}": value for key, value in support.items()}
+    html = _PLACEHOLDER.sub(lambda match: values[match[1]], read_fragment(f"employee/{name}.html"))
+    blocks, text, box = [], [], None
+
+    def end_text():
+        if text:
+            blocks.append(("paragraph", "".join(text)))
+            text.clear()
+
+    for line in html.splitlines():
+        line = line.strip()
+        tag = _TAG.fullmatch(line)
+        if box is not None:
+            if line == "</aside>":
+                blocks.append(("fact_box", {**box, "text": "".join(box["text"])}))
+                box = None
+            elif tag and tag[1] == "h3":
+                box["heading"] = tag[2]
+            else:
+                box["text"].append(line)
+        elif tag and tag[1] == "h2":
+            end_text()
+            blocks.append(("heading", tag[2]))
+        elif kind := _FACT_BOX.fullmatch(line):
+            end_text()
+            box = {"heading": "", "text": [], "kind": kind[1]}
+        elif line:
+            text.append(line)
+        else:
+            end_text()
+    end_text()
+    return blocks
+
+
+def audience_rows(rows: list[dict]) -> list[tuple]:
+    """(municipality slug, department slug, role, network) of each audience; None is anyone."""
+    fields = ("municipality", "department", "role", "network")
+    return [tuple(row.get(name) for name in fields) for row in rows]
+
+
+def home_page() -> dict:
+    data = load_records("employee/pages")["home"]
+    return {**data, "body": body("pages/medarbetare")}
+
+
+def information_pages() -> list[dict]:
+    return [
+        {**item, "body": body(f"pages/{item['slug']}")}
+        for item in load_records("employee/pages")["page"]
+    ]
+
+
+def targeted_pages() -> list[dict]:
+    return [
+        {
+            **item,
+            "audiences": audience_rows(item["audiences"]),
+            "body": body(f"pages/{item['slug']}"),
+        }
+        for item in load_records("employee/pages")["targeted_page"]
+    ]
+
+
+def news_index() -> dict:
+    return load_records("employee/news")["index"]
+
+
+def news() -> list[dict]:
+    return [
+        {
+            **item,
+            "audiences": audience_rows(item["audiences"]),
+            "body": body(f"news/{item['slug']}"),
+        }
+        for item in load_records("employee/news")["news"]
+    ]
+
+
+def notices() -> list[dict]:
+    return [
+        {"municipalities": [], "lasts_hours": None, **item}
+        for item in load_records("employee/notices")["notice"]
+    ]
+
+
+def applications() -> list[dict]:
+    """The catalogue; every application is used in all five municipalities."""
+    everywhere = [row["slug"] for row in municipalities()]
+    return [
+        {
+            **item,
+            "municipalities": everywhere,
+            "audiences": [
+                (row.get("role"), row.get("network"), row["requirement"])
+                for row in item["audiences"]
+            ],
+        }
+        for item in load_records("employee/applications")["application"]
+    ]
+
+
+# --- The seeders -------------------------------------------------------------------------------
 
 
 def _ensure(parent, model, slug, **fields):
@@ -35,16 +158,16 @@ def _ensure(parent, model, slug, **fields):
 @seeder(40)
 def seed_employee_portal(stdout, style):
     home = Site.objects.get(is_default_site=True).root_page
-    data = demo_content.EMPLOYEE_HOME
+    data = home_page()
     root = _ensure(
         home,
         EmployeeHomePage,
-        "medarbetare",
+        data["slug"],
         title=data["title"],
         intro=data["intro"],
         body=data["body"],
     )
-    for item in demo_content.EMPLOYEE_PAGES:
+    for item in information_pages():
         _ensure(
             root,
             EmployeeInformationPage,
@@ -60,11 +183,11 @@ def seed_employee_portal(stdout, style):
 
 @seeder(45)
 def seed_application_catalogue(stdout, style):
-    """The catalogue of demo_content_applications.py; an application that exists (by name) is
+    """The catalogue of demo/employee/applications.toml; an application that exists (by name) is
     left as an administrator may have changed it."""
-    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    by_slug = {m.slug: m for m in Municipality.objects.all()}
     created = 0
-    for item in demo_content_applications.APPLICATIONS:
+    for item in applications():
         if Application.objects.filter(name=item["name"]).exists():
             continue
         fields = {
@@ -76,7 +199,7 @@ def seed_application_catalogue(stdout, style):
                 ApplicationAudience(role=role or "", network=network or "", requirement=requirement)
             )
         application.save()
-        application.municipalities.set([municipalities[slug] for slug in item["municipalities"]])
+        application.municipalities.set([by_slug[slug] for slug in item["municipalities"]])
         created += 1
     return f"{created} applikationer i katalogen"
 
@@ -107,7 +230,8 @@ def _audiences(rows):
 def _owner():
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(username="admin").first()
+    username = load_records("accounts")["administrator"]["username"]
+    return get_user_model().objects.filter(username=username).first()
 
 
 def _ensure_targeted(parent, model, item, *, published_days_ago=0):
@@ -119,7 +243,7 @@ def _ensure_targeted(parent, model, item, *, published_days_ago=0):
         slug=item["slug"],
         title=item["title"],
         intro=item["intro"],
-        body=[("paragraph", item["body"])],
+        body=item["body"],
         review_by=today + datetime.timedelta(days=item["valid_days"]),
         review_interval_months=1 if model is EmployeeNewsPage else 12,
         owner=_owner(),
@@ -141,24 +265,24 @@ def seed_employee_news(stdout, style):
     """News for everyone and for one municipality, department, role or network; information
     pages with an audience; driftinformation. Dates count from today."""
     root = EmployeeHomePage.objects.get(locale__language_code="sv")
-    data = demo_content_news.NEWS_INDEX
-    news_index = _ensure(
+    data = news_index()
+    news_index_page = _ensure(
         root, EmployeeNewsIndexPage, data["slug"], title=data["title"], intro=data["intro"]
     )
     created = 0
-    for item in demo_content_news.NEWS:
+    for item in news():
         _page, new = _ensure_targeted(
-            news_index, EmployeeNewsPage, item, published_days_ago=item["days_ago"]
+            news_index_page, EmployeeNewsPage, item, published_days_ago=item["days_ago"]
         )
         created += new
-    for item in demo_content_news.TARGETED_PAGES:
+    for item in targeted_pages():
         _page, new = _ensure_targeted(root, EmployeeInformationPage, item)
         created += new
 
-    notices = 0
-    applications = {a.name: a for a in Application.objects.all()}
+    created_notices = 0
+    by_name = {a.name: a for a in Application.objects.all()}
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    for item in demo_content_news.NOTICES:
+    for item in notices():
         if OperationalNotice.objects.filter(title=item["title"]).exists():
             continue
         starts_at = now + datetime.timedelta(hours=item["starts_in_hours"])
@@ -166,11 +290,11 @@ def seed_employee_news(stdout, style):
         notice = OperationalNotice.objects.create(
             title=item["title"],
             kind=item["kind"],
-            application=applications.get(item["application"]),
+            application=by_name.get(item["application"]),
             description=item["description"],
             starts_at=starts_at,
             ends_at=starts_at + datetime.timedelta(hours=lasts) if lasts else None,
         )
         notice.municipalities.set(Municipality.objects.filter(slug__in=item["municipalities"]))
-        notices += 1
-    return f"{created} nyheter och riktade sidor, {notices} driftmeddelanden"
+        created_notices += 1
+    return f"{created} nyheter och riktade sidor, {created_notices} driftmeddelanden"

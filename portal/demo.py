@@ -52,10 +52,10 @@ def municipality(slug: str) -> dict:
 
 # --- The organisation and the accounts the demo needs -----------------------------------------
 
-DEMO_PASSWORD = "dalsland-demo-2026"  # noqa: S105 - printed by `make run`; demo only
-# The demo administrator's authenticator-app secret (base32). `manage.py demo_totp` prints the
-# current code; an authenticator app given this secret shows the same.
-DEMO_TOTP_SECRET = "DALSLANDSPORTALENDEMOTOTPSECRETX"  # noqa: S105 - demo only
+# The break-glass administrator (demo/accounts.toml): its password, printed by `make run`, and
+# its authenticator-app secret (base32), whose current code `manage.py demo_totp` prints.
+DEMO_PASSWORD = load_records("accounts")["administrator"]["password"]
+DEMO_TOTP_SECRET = load_records("accounts")["administrator"]["totp_secret"]
 
 # Columns of the municipality table that are `Municipality` fields; the rest (the English name,
 # the e-mail domain, where to visit) only the demo content uses.
@@ -100,23 +100,26 @@ def seed_accounts(stdout, style):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
 
+    from .identity.claims import EMPLOYEE_GROUP
+
     User = get_user_model()
-    employees, _ = Group.objects.get_or_create(name="Medarbetare")
+    employees, _ = Group.objects.get_or_create(name=EMPLOYEE_GROUP)
     employees.permissions.add(
         Permission.objects.get(
             codename="access_employee_portal", content_type__app_label="employee_portal"
         )
     )
-    admin = User.objects.filter(username="admin").first() or User.objects.create_superuser(
-        "admin",
-        "admin@dalslandsportalen.se",
-        DEMO_PASSWORD,
-        first_name="Demo",
-        last_name="Administratör",
+    data = load_records("accounts")["administrator"]
+    admin = User.objects.filter(username=data["username"]).first() or User.objects.create_superuser(
+        data["username"],
+        data["email"],
+        data["password"],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
     )
     # The admin requires a second factor; the demo's is an authenticator-app secret.
     if not Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(admin, DEMO_TOTP_SECRET)
+        TOTP.activate(admin, data["totp_secret"])
     # Employees and residents sign in through the demo identity provider (demo_idp): the only
     # local password account is the break-glass administrator above.
     return "konton klara"

@@ -1,5 +1,6 @@
-"""Demo promoted results ("Rekommenderat" at the top of /sok/): what an editor would pick for
-the searches residents make most. Runs after the citizen portal's and the diary's seeders.
+"""Demo promoted results ("Rekommenderat" at the top of /sok/), from demo/search/promotions.toml:
+what an editor would pick for the searches residents make most. Runs after the citizen portal's
+and the diary's seeders.
 
 Each promotion names its page by path in the Swedish tree, so a page the demo does not have
 is skipped rather than guessed. Idempotent: an existing promotion is left as it is, so an
@@ -9,37 +10,13 @@ editor's changes in the admin (Sök > Rekommenderade sökresultat) survive a new
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from portal.demo import seeder
+from portal.demo import load_records, seeder
 
-# (search words, the page's path below the Swedish home page, the text shown with it)
-PROMOTIONS = [
-    (
-        "bygglov",
-        "bygga-bo-och-miljo/",
-        "Bygglov, rivningslov och förhandsbesked i alla fem kommuner: vad som kräver lov och "
-        "hur du ansöker.",
-    ),
-    (
-        "förskola",
-        "barn-och-utbildning/",
-        "Förskola, fritidshem och skolval i Dalsland: så ansöker du om plats och vad det kostar.",
-    ),
-    (
-        "parkeringstillstånd",
-        "fargelanda/samhallsbyggnad/parkeringstillstand-for-rorelsehindrade/",
-        "Parkeringstillstånd för dig som har svårt att gå: vem som kan få det och hur du ansöker.",
-    ),
-    (
-        "sophämtning",
-        "bengtsfors/samhallsbyggnad/avfall-och-atervinning/",
-        "Hämtning av hushållsavfall, återvinningscentraler och hämtdagar.",
-    ),
-    (
-        "tillgänglighet",
-        "tillganglighetsredogorelse/",
-        "Hur tillgänglig webbplatsen är och hur du rapporterar en brist.",
-    ),
-]
+
+def promotions() -> list[dict]:
+    """Each promotion's search words (`query`), its page's path below the Swedish home page
+    (`path`) and the text shown with it (`description`)."""
+    return load_records("search/promotions")["promotion"]
 
 
 @seeder(70)
@@ -48,15 +25,18 @@ def seed_search_promotions(stdout, style):
     if home is None:
         return "ingen svensk startsida, inga rekommenderade sökresultat"
     created = 0
-    for query_string, path, description in PROMOTIONS:
-        page = Page.objects.filter(url_path=f"{home.url_path}{path}").first()
+    for promotion in promotions():
+        page = Page.objects.filter(url_path=f"{home.url_path}{promotion['path']}").first()
         if page is None:
             continue
-        query = Query.get(query_string)
+        query = Query.get(promotion["query"])
         _promotion, was_created = SearchPromotion.objects.get_or_create(
             query=query,
             page=page,
-            defaults={"sort_order": query.editors_picks.count(), "description": description},
+            defaults={
+                "sort_order": query.editors_picks.count(),
+                "description": promotion["description"],
+            },
         )
         created += was_created
     return f"{created} rekommenderade sökresultat skapade"

@@ -1,5 +1,6 @@
-"""Demo content for step 4, seeded by `manage.py seed_demo`: the agency register (DOMAIN.md
-§6.1) before the citizen pages, so service pages can link it; then /myndigheter/,
+"""Demo content of the agency register, seeded by `manage.py seed_demo` from demo/agencies/: the
+register (the authorities, regional bodies and joint services a resident deals with besides the
+municipality) before the citizen pages, so service pages can link it; then /myndigheter/,
 /livshandelser/ and the five life-event guides, which link the service pages. Everything has its
 English translation made through wagtail-localize, as a translator would.
 
@@ -13,10 +14,54 @@ from wagtail.models import Locale
 
 from citizen_portal.demo import ensure_home, ensure_page, translate
 from citizen_portal.models import MunicipalityPage, ServicePage
-from portal.demo import seeder
+from portal.demo import load_records, seeder
 
-from .demo_content import AGENCIES, GUIDES, INDEX_PAGES
 from .models import Agency, AgencyIndexPage, LifeEventGuidePage, LifeEventIndexPage
+
+AGENCY_FIELDS = ("name", "short_name", "url", "level", "topics", "description")
+
+
+def rich_text(text: str) -> str:
+    """Rich text written one element a line, as one line: the lines, stripped, joined."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+def agency_records() -> list[dict]:
+    """demo/agencies/agencies.toml: each agency's fields, its `key` and its English (`en`)."""
+    return [
+        {**row, "short_name": row.get("short_name", "")}
+        for row in load_records("agencies/agencies")["agency"]
+    ]
+
+
+def index_pages() -> dict:
+    """The two index pages of demo/agencies/pages.toml, by key."""
+    data = load_records("agencies/pages")
+    return {key: data[key] for key in ("agencies", "life_events")}
+
+
+def _step(data: dict) -> tuple[dict, dict]:
+    """A guide step and its English, as `seed_life_events` uses them."""
+    step = {key: value for key, value in data.items() if key not in {"en", "agencies"}}
+    step["text"] = rich_text(step["text"])
+    en = {**data["en"], "text": rich_text(data["en"]["text"])}
+    if "agencies" in data:
+        step["agencies"] = [(row["key"], row["description"]) for row in data["agencies"]]
+    return step, en
+
+
+def guides() -> list[dict]:
+    """The life-event guides, demo/agencies/guides/<slug>.toml in the order of pages.toml, with
+    their English steps in `en`."""
+    result = []
+    for slug in load_records("agencies/pages")["guides"]:
+        data = load_records(f"agencies/guides/{slug}")
+        steps = [_step(step) for step in data["step"]]
+        guide = {key: data[key] for key in ("slug", "title", "topic", "intro")}
+        guide["steps"] = [step for step, _en in steps]
+        guide["en"] = {**data["en"], "steps": [en for _step, en in steps]}
+        result.append(guide)
+    return result
 
 
 def translate_agency(agency, en_fields):
@@ -51,15 +96,11 @@ def translate_agency(agency, en_fields):
 def ensure_agencies() -> dict[str, Agency]:
     swedish = Locale.get_default()
     agencies = {}
-    for data in AGENCIES:
+    for data in agency_records():
         agency = Agency.objects.filter(locale=swedish, url=data["url"]).first()
         if agency is None:
             agency = Agency.objects.create(
-                locale=swedish,
-                **{
-                    name: data[name]
-                    for name in ("name", "short_name", "url", "level", "topics", "description")
-                },
+                locale=swedish, **{name: data[name] for name in AGENCY_FIELDS}
             )
         translate_agency(agency, data["en"])
         agencies[data["key"]] = agency
@@ -122,14 +163,14 @@ def seed_life_events(stdout, style):
 
     pages = {}
     for key, model in (("agencies", AgencyIndexPage), ("life_events", LifeEventIndexPage)):
-        data = INDEX_PAGES[key]
+        data = index_pages()[key]
         pages[key], _ = ensure_page(
             home, model, data["slug"], title=data["title"], intro=data["intro"]
         )
         translate(pages[key], data["en"])
 
     created = 0
-    for data in GUIDES:
+    for data in guides():
         guide, was_created = ensure_page(
             pages["life_events"],
             LifeEventGuidePage,
