@@ -1,7 +1,7 @@
 """Create or update the demo provider's test identities and the portal's two clients.
 
 Idempotent. Runs `migrate` first, so it is the one command a fresh database needs. Each run
-resets the identities' claims to demo_idp/identities.py (unless --keep-claims) and replaces the
+resets the identities' claims to demo/idp/identities.toml (unless --keep-claims) and replaces the
 clients' redirect URIs with those of the given portal URLs.
 """
 
