@@ -1,6 +1,7 @@
 """Demo content for Invånarportalen, seeded by `manage.py seed_demo`.
 
-The texts live in `demo_content/`; this module puts them into the page tree and translates
+The texts live in demo/citizen/ (TOML records and HTML page bodies, read by `demo_content/`);
+this module puts them into the page tree and translates
 the pages that have English text through wagtail-localize's own translation records, exactly
 as a translator working in the admin would, so the English pages know their source and can
 later be reported as out of date. Idempotent: a page that exists (by slug under its parent) is
@@ -8,6 +9,7 @@ left alone, and so is an existing translation.
 """
 
 import datetime
+import json
 from collections import defaultdict
 
 from django.utils import timezone
@@ -18,10 +20,8 @@ from portal.demo import seeder
 from portal.models import Department, Municipality, PortalSettings
 
 from .demo_content import departments as department_data
-from .demo_content import departments_en, printable_forms
-from .demo_content import municipalities as municipality_data
-from .demo_content import news as news_data
 from .demo_content import pages as page_data
+from .demo_content import printable_forms
 from .demo_content import services as service_data
 from .models import (
     AccessibilityStatementPage,
@@ -103,15 +103,19 @@ def merge_stream(raw_blocks, en_values):
 
 def translate(page, en_fields, converters=None):
     """Create the English translation of `page` from `en_fields` (field name → English value),
-    recorded as string translations of the Swedish source."""
+    recorded as string translations of the Swedish source. Where the English text links
+    elsewhere (/en/e-tjanster/ for /e-tjanster/), that is recorded as an override of the source's
+    link, as a translator sets it in the editor's list of links."""
     from wagtail_localize.models import (
+        OverridableSegment,
+        SegmentOverride,
         StringSegment,
         StringTranslation,
         Translation,
         TranslationSource,
     )
     from wagtail_localize.segments.extract import extract_segments
-    from wagtail_localize.segments.types import StringSegmentValue
+    from wagtail_localize.segments.types import OverridableSegmentValue, StringSegmentValue
 
     english = Locale.objects.get(language_code="en")
     if page.has_translation(english):
@@ -131,9 +135,13 @@ def translate(page, en_fields, converters=None):
             setattr(target, name, value)
 
     english_by_path = defaultdict(list)
+    # A link's path ends in its address, so links pair up by their place in the field or block.
+    english_links = defaultdict(list)
     for segment in extract_segments(target):
         if isinstance(segment, StringSegmentValue):
             english_by_path[segment.path].append(segment.string.data)
+        elif isinstance(segment, OverridableSegmentValue) and isinstance(segment.data, str):
+            english_links[segment.path.rpartition(".")[0]].append(segment.data)
 
     seen = defaultdict(int)
     segments = (
@@ -154,6 +162,20 @@ def translate(page, en_fields, converters=None):
             context=segment.context,
             defaults={"data": candidates[index]},
         )
+    seen.clear()
+    links = OverridableSegment.objects.filter(source=source).select_related("context")
+    for segment in links.order_by("order"):
+        place = segment.context.path.rpartition(".")[0]
+        index = seen[place]
+        seen[place] += 1
+        candidates = english_links.get(place, [])
+        english_link = candidates[index] if index < len(candidates) else None
+        if isinstance(segment.data, str) and english_link not in (None, segment.data):
+            SegmentOverride.objects.update_or_create(
+                locale=english,
+                context=segment.context,
+                defaults={"data_json": json.dumps(english_link)},
+            )
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=english, defaults={"enabled": True}
     )
@@ -176,7 +198,7 @@ def ensure_home():
     root = Page.get_first_root_node()
     home = child(root, HOME_SLUG)
     if home is None:
-        data = municipality_data.HOME
+        data = page_data.HOME
         home, _ = ensure_page(
             root,
             CitizenHomePage,
@@ -355,7 +377,7 @@ def seed_citizen_portal(stdout, style):
 
     municipality_pages = {}
     for municipality in Municipality.objects.all():
-        content = municipality_data.MUNICIPALITY_PAGES[municipality.slug]
+        content = page_data.MUNICIPALITY_PAGES[municipality.slug]
         page, _ = ensure_page(
             home,
             MunicipalityPage,
@@ -457,7 +479,7 @@ def seed_citizen_portal(stdout, style):
         services.append((page, data))
 
     topics = []
-    for data in municipality_data.TOPICS:
+    for data in page_data.TOPICS:
         page, _ = ensure_page(
             home,
             TopicPage,
@@ -468,23 +490,18 @@ def seed_citizen_portal(stdout, style):
         )
         topics.append((page, data))
 
-    news_index, _ = ensure_page(
-        home,
-        NewsIndexPage,
-        "nyheter",
-        title="Nyheter",
-        intro="Nyheter från Dalslands fem kommuner och från det gemensamma arbetet.",
-    )
+    news_index, _ = ensure_page(home, NewsIndexPage, "nyheter", **page_data.NEWS_INDEX)
     municipality_news = {}
     for slug, page in municipality_pages.items():
+        index = page_data.MUNICIPALITY_NEWS_INDEX
         municipality_news[slug], _ = ensure_page(
             page,
             NewsIndexPage,
             "nyheter",
-            title="Nyheter",
-            intro=f"Nyheter från {page.municipality.name}.",
+            title=index["title"],
+            intro=index["intro"].format(municipality=page.municipality.name),
         )
-    for data in news_data.NEWS:
+    for data in page_data.NEWS:
         index = municipality_news[data["municipality"]] if data["municipality"] else news_index
         date = today - datetime.timedelta(days=data["days_ago"])
         ensure_page(
@@ -551,18 +568,18 @@ def seed_citizen_portal(stdout, style):
     if portal_settings.accessibility_statement_id is None:
         portal_settings.accessibility_statement = statement
         portal_settings.contact_page = contact_pages.get(None)
-        portal_settings.contact_email = "kontaktcenter@dalslandsportalen.se"
-        portal_settings.contact_phone = "0530-180 00"
+        portal_settings.contact_email = page_data.PORTAL_SETTINGS["contact_email"]
+        portal_settings.contact_phone = page_data.PORTAL_SETTINGS["contact_phone"]
         portal_settings.save()
 
     # English: the home page, the municipality pages, topics and the pages that have English text.
     translated = 0
     translated += (
-        translate_from(home, municipality_data.HOME, ["title", "intro", "body"], {"body": stream})
+        translate_from(home, page_data.HOME, ["title", "intro", "body"], {"body": stream})
         is not None
     )
     for slug, page in municipality_pages.items():
-        content = dict(municipality_data.MUNICIPALITY_PAGES[slug])
+        content = page_data.MUNICIPALITY_PAGES[slug]
         translated += translate_from(page, content, ["intro", "body"], {"body": stream}) is not None
     for page, data in topics:
         translated += translate_from(page, data, ["title", "intro"]) is not None
@@ -597,7 +614,7 @@ def seed_citizen_portal(stdout, style):
         )
     for key, data in page_data.FORMS.items():
         translated += translate_form(forms[key], data) is not None
-    english_departments = departments_en.DEPARTMENTS_EN
+    english_departments = department_data.DEPARTMENTS_EN
     for (slug, department_slug), page in department_pages.items():
         en = english_departments.get(slug, {}).get(department_slug)
         if en:
