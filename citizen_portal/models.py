@@ -685,8 +685,8 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
 
     A submission is stored, with its reference number and files, before anything else happens;
     the e-mail to the receiving unit and the resident's confirmation are queued after the
-    commit (DESIGN.md: nothing is lost). The resident is redirected to the receipt, so a reload
-    does not send the form twice."""
+    commit, so a mail server that is down loses nothing. The resident is redirected to the
+    receipt, so a reload does not send the form twice."""
 
     intro = models.TextField(_("ingress"), blank=True, max_length=400)
     body = RichTextField(_("text före formuläret"), features=RICH_TEXT_FEATURES, blank=True)

@@ -1,6 +1,6 @@
-"""The diary search form: `/diarium/?q=…&kommun=…&fran=YYYY-MM-DD&till=YYYY-MM-DD` (DESIGN.md,
-public contract). Every field is optional; the parameter names are Swedish because they are
-part of the public address."""
+"""The diary search form: `/diarium/?q=…&kommun=…&fran=YYYY-MM-DD&till=YYYY-MM-DD` (a public
+address, docs/architecture.md). Every field is optional; the parameter names are Swedish because
+they are part of the public address."""
 
 import re
 from datetime import datetime

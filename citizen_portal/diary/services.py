@@ -1,6 +1,6 @@
 """Requests for official documents (TF 2 kap.): storing one, then telling the registrar.
 
-The request is committed before anything else happens (DESIGN.md, "nothing is lost"): the
+The request is committed before anything else happens, so nothing is lost: the
 e-mails are background tasks enqueued only after the commit, so a mail server that is down
 delays the e-mail but never loses the request, which the registrar also sees in the admin.
 """

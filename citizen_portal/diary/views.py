@@ -1,7 +1,7 @@
 """The public diary: search at `/diarium/` and one case at
-`/diarium/<municipality>/<register>/<case number>/` (DESIGN.md, public contract); the latest
-registrations at `/diarium/postlista/`; requests for documents at `/diarium/begar-ut/` with
-their receipt at `/diarium/begar-ut/kvitto/`."""
+`/diarium/<municipality>/<register>/<case number>/` (public addresses: docs/architecture.md);
+the latest registrations at `/diarium/postlista/`; requests for documents at
+`/diarium/begar-ut/` with their receipt at `/diarium/begar-ut/kvitto/`."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404

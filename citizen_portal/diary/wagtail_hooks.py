@@ -2,9 +2,9 @@
 
 The list puts what needs doing first: today's open requests, then older open ones oldest first
 (they are overdue: TF 2 kap. 16 § says promptly, which JO reads as the same day), then
-the handled ones. A registrar sees only their own municipality's requests (DESIGN.md, principle
-2): the scoping is in every view's query, so another municipality's request is a 404, not a
-"permission denied" that would confirm it exists.
+the handled ones. A registrar sees only their own municipality's requests (information is kept
+apart per municipality): the scoping is in every view's query, so another municipality's
+request is a 404, not a "permission denied" that would confirm it exists.
 """
 
 import django_filters

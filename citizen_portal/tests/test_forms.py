@@ -1,6 +1,6 @@
 """Form pages (blankettservice): a submission is stored before anything else happens, the
 e-mails go only after the commit, bad input is answered with an error summary that keeps what
-the person typed (DESIGN.md: nothing is lost), attached files are checked and kept private,
+the person typed (nothing is lost), attached files are checked and kept private,
 every submission gets a reference number, and robots are kept out without outside services."""
 
 import csv
