@@ -10,7 +10,7 @@ import re
 from django.utils import timezone
 from wagtail.models import Site
 
-from portal.demo import load_records, municipalities, read_fragment, seeder
+from portal.demo import body_blocks, load_records, municipalities, read_fragment, seeder
 from portal.models import Department, Municipality
 
 from .models import (
@@ -26,8 +26,6 @@ from .models import (
 
 # --- The files ---------------------------------------------------------------------------------
 
-_FACT_BOX = re.compile(r'<aside class="(info|important)">')
-_TAG = re.compile(r"<(h2|h3)>(.*)</\1>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -43,36 +41,7 @@ def body(name: str) -> list:
     support = load_records("employee/pages")["it_support"]
     values = {f"it_support_{key}": value for key, value in support.items()}
     html = _PLACEHOLDER.sub(lambda match: values[match[1]], read_fragment(f"employee/{name}.html"))
-    blocks, text, box = [], [], None
-
-    def end_text():
-        if text:
-            blocks.append(("paragraph", "".join(text)))
-            text.clear()
-
-    for line in html.splitlines():
-        line = line.strip()
-        tag = _TAG.fullmatch(line)
-        if box is not None:
-            if line == "</aside>":
-                blocks.append(("fact_box", {**box, "text": "".join(box["text"])}))
-                box = None
-            elif tag and tag[1] == "h3":
-                box["heading"] = tag[2]
-            else:
-                box["text"].append(line)
-        elif tag and tag[1] == "h2":
-            end_text()
-            blocks.append(("heading", tag[2]))
-        elif kind := _FACT_BOX.fullmatch(line):
-            end_text()
-            box = {"heading": "", "text": [], "kind": kind[1]}
-        elif line:
-            text.append(line)
-        else:
-            end_text()
-    end_text()
-    return blocks
+    return body_blocks(html)
 
 
 def audience_rows(rows: list[dict]) -> list[tuple]:

@@ -6,6 +6,7 @@ decorated by `@seeder(order)`. `manage.py seed_demo` discovers them and runs the
 running it twice changes nothing the second time.
 """
 
+import re
 import tomllib
 from collections.abc import Callable
 from functools import cache
@@ -39,6 +40,48 @@ def load_records(name: str) -> dict:
 def read_fragment(name: str) -> str:
     """The text of `demo/<name>` (an HTML or Markdown fragment), without the final newline."""
     return (DEMO_DIR / name).read_text(encoding="utf-8").rstrip("\n")
+
+
+_FACT_BOX = re.compile(r'<aside class="(info|important)">')
+_TAG = re.compile(r"<(h2|h3)>(.*)</\1>")
+
+
+def body_blocks(html: str) -> list:
+    """A page body written as an HTML fragment, as the `BodyBlock` StreamField blocks
+    `[(type, value), ...]` (portal/blocks.py). Written one element a line: a line `<h2>…</h2>`
+    is a heading; `<aside class="info">` (or "important") up to `</aside>` is a fact box, its
+    `<h3>` the box's heading; the other lines up to the next heading, fact box or blank line
+    are one block of text."""
+    blocks, text, box = [], [], None
+
+    def end_text():
+        if text:
+            blocks.append(("paragraph", "".join(text)))
+            text.clear()
+
+    for line in html.splitlines():
+        line = line.strip()
+        tag = _TAG.fullmatch(line)
+        if box is not None:
+            if line == "</aside>":
+                blocks.append(("fact_box", {**box, "text": "".join(box["text"])}))
+                box = None
+            elif tag and tag[1] == "h3":
+                box["heading"] = tag[2]
+            else:
+                box["text"].append(line)
+        elif tag and tag[1] == "h2":
+            end_text()
+            blocks.append(("heading", tag[2]))
+        elif kind := _FACT_BOX.fullmatch(line):
+            end_text()
+            box = {"heading": "", "text": [], "kind": kind[1]}
+        elif line:
+            text.append(line)
+        else:
+            end_text()
+    end_text()
+    return blocks
 
 
 def municipalities() -> list[dict]:

@@ -7,14 +7,11 @@ the values). The modules beside this one turn the files into the structures `cit
 seeds.
 """
 
-import re
 from functools import cache
 
-from portal.demo import DEMO_DIR, load_records, read_fragment
+from portal.demo import DEMO_DIR, body_blocks, load_records, read_fragment
 
 FOLDER = "citizen"
-_FACT_BOX = re.compile(r'<aside class="(info|important)">')
-_TAG = re.compile(r"<(h2|h3)>(.*)</\1>")
 
 
 def joined(text: str) -> str:
@@ -63,33 +60,4 @@ def body(name: str) -> list:
     """
     if not (DEMO_DIR / FOLDER / f"{name}.html").is_file():
         return []
-    blocks, text, box = [], [], None
-
-    def end_text():
-        if text:
-            blocks.append(("paragraph", "".join(text)))
-            text.clear()
-
-    for line in read_fragment(f"{FOLDER}/{name}.html").splitlines():
-        line = line.strip()
-        tag = _TAG.fullmatch(line)
-        if box is not None:
-            if line == "</aside>":
-                blocks.append(("fact_box", {**box, "text": "".join(box["text"])}))
-                box = None
-            elif tag and tag[1] == "h3":
-                box["heading"] = tag[2]
-            else:
-                box["text"].append(line)
-        elif tag and tag[1] == "h2":
-            end_text()
-            blocks.append(("heading", tag[2]))
-        elif kind := _FACT_BOX.fullmatch(line):
-            end_text()
-            box = {"heading": "", "text": [], "kind": kind[1]}
-        elif line:
-            text.append(line)
-        else:
-            end_text()
-    end_text()
-    return blocks
+    return body_blocks(read_fragment(f"{FOLDER}/{name}.html"))
