@@ -10,7 +10,7 @@ from django.forms import ValidationError
 from eservices.kinds.building_permit import parse_property_designation
 from eservices.models import Case, CaseAttachment, CaseLog, Notification, Unit
 
-from .conftest import (
+from .factories import (
     CHILD,
     JONAS,
     building_answers,

@@ -13,7 +13,7 @@ from portal.identity.models import EmployeeProfile
 from portal.models import Municipality
 from portal.tests.factories import UserFactory
 
-from .conftest import building_answers, drawing, preschool_answers
+from .factories import building_answers, drawing, preschool_answers
 
 APPLY_PRESCHOOL = "/e-tjanster/forskola/ansok/?kommun=amal"
 

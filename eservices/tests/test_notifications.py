@@ -16,7 +16,7 @@ from eservices import services
 from eservices.models import Case, EService, Kind, Notification
 from eservices.notifications import deliver_notification
 
-from .conftest import CHILD, EMMA, preschool_answers
+from .factories import CHILD, EMMA, preschool_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from eservices.models import (
 )
 from eservices.retention import DRAFT_RETENTION_DAYS, purge_expired_cases
 
-from .conftest import building_answers, drawing
+from .factories import building_answers, drawing
 
 pytestmark = pytest.mark.django_db
 

@@ -19,14 +19,14 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from citizen_portal.agencies.linkcheck import links_in_html, normalise, run_link_check
 from citizen_portal.agencies.models import Agency, LinkCheck, LinkOccurrence
 from citizen_portal.agencies.templatetags.agencies_tags import mark_broken_links
 from citizen_portal.models import CitizenHomePage, InformationPage, MunicipalityPage
-from portal.tests.factories import UserFactory, sign_in_for_admin
+from portal.tests.factories import UserFactory, group_with_page_permissions, sign_in_for_admin
 
 from .factories import AgencyFactory
 
@@ -354,20 +354,6 @@ def test_the_broken_link_note_tag_for_other_templates():
         assert template.render(Context({"url": "https://hel.example.org"})) == ""
 
 
-def group_editing(page, name):
-    group = Group.objects.create(name=name)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for action in ("add", "change", "publish"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{action}_page"
-            ),
-        )
-    return group
-
-
 def test_the_report_lists_broken_links_on_pages_the_user_may_edit(client, owner):
     amal = MunicipalityPage.objects.get(municipality__slug="amal", locale__language_code="sv")
     mellerud = MunicipalityPage.objects.get(
@@ -385,9 +371,11 @@ def test_the_report_lists_broken_links_on_pages_the_user_may_edit(client, owner)
         LinkOccurrence.objects.create(link=link, page=page)
     agency = AgencyFactory(name="Registermyndigheten", url="https://register.example.org")
     LinkCheck.objects.create(url=agency.url, ok=False, status_code=410).agencies.add(agency)
-    editors = group_editing(amal, "Redaktörer Åmål")
+    editors = group_with_page_permissions("Redaktörer Åmål", amal, "add", "change", "publish")
     editor = UserFactory(groups=[editors])
-    register_keepers = group_editing(amal, "Redaktörer Åmål och registret")
+    register_keepers = group_with_page_permissions(
+        "Redaktörer Åmål och registret", amal, "add", "change", "publish"
+    )
     register_keepers.permissions.add(Permission.objects.get(codename="change_agency"))
     register_keeper = UserFactory(groups=[register_keepers])
 
