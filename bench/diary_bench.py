@@ -26,7 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-MUNICIPALITIES = ["bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal"]
+from portal.demo import municipalities  # noqa: E402 - after the repository is on the path
+
+MUNICIPALITIES = [row["slug"] for row in municipalities()]
 REGISTERS = ["KS", "BUN", "SBN", "KFN", "TN"]
 SUBJECTS = [
     "Ansökan om bygglov för nybyggnad av enbostadshus",
