@@ -118,6 +118,9 @@ def bench_environment(var_dir):
             "PRIVATE_MEDIA_ROOT": os.path.join(var_dir, "private"),
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Links in e-mails (kept in memory); the clients reach gunicorn directly.
+            "PORTAL_BASE_URL": "https://localhost",
+            "TRUSTED_PROXY_COUNT": "0",
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -284,6 +287,9 @@ def main(argv=None):
             "PORTAL_VAR_DIR": var_dir,
             "SECRET_KEY": secrets.token_urlsafe(50),  # this run only
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Links in e-mails (kept in memory); the clients reach gunicorn directly.
+            "PORTAL_BASE_URL": "https://localhost",
+            "TRUSTED_PROXY_COUNT": "0",
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": env.get("LOG_LEVEL", "WARNING"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

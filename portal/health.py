@@ -1,9 +1,14 @@
 """`/health/`: a load balancer's view of the portal.
 
 200 with JSON when the database answers (and the search backend and cache where configured),
-503 when any of them does not. Says what failed, never why in detail (no secrets, no traces).
+503 when any of them does not: a server that cannot serve is taken out of rotation. The
+scheduler (where HEALTH_SCHEDULER_STALE_AFTER is set) is reported, not required: every web
+server shares it, so a stopped scheduler makes the answer "degraded" but keeps 200, and no
+server is taken out for it; monitoring alerts on anything but "ok". Says what failed, never why
+in detail (no secrets, no traces); the log says why.
 """
 
+import datetime
 import logging
 import time
 
@@ -11,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -39,8 +45,34 @@ def check_search():
         raise RuntimeError("search cluster did not answer")
 
 
+def late_jobs(now: datetime.datetime | None = None) -> list[str]:
+    """The scheduler's "every N seconds" jobs that are more than 2 × N seconds plus
+    HEALTH_SCHEDULER_STALE_AFTER past the time they were due, i.e. not started for 3 × N plus
+    that: the scheduler has stopped, or is stuck. The margin covers a long daily job, which
+    holds up the others (they run one after the other). A job that has never run is not
+    counted (a new installation, or a job new in this release)."""
+    from .models import ScheduledJob
+    from .scheduler import load_jobs
+
+    now = now or timezone.now()
+    margin = datetime.timedelta(seconds=settings.HEALTH_SCHEDULER_STALE_AFTER)
+    jobs = {job.name: job for job in load_jobs() if job.every is not None}
+    due = ScheduledJob.objects.filter(name__in=jobs).values_list("name", "next_run_at")
+    return sorted(
+        name for name, next_run_at in due if now - next_run_at > 2 * jobs[name].every + margin
+    )
+
+
+def check_scheduler():
+    late = late_jobs()
+    if late:
+        raise RuntimeError("scheduled jobs overdue, is run_scheduler running? " + ", ".join(late))
+
+
 def checks():
     result = {"database": check_database}
+    if settings.HEALTH_SCHEDULER_STALE_AFTER > 0:
+        result["scheduler"] = check_scheduler
     if settings.ELASTICSEARCH_URL:
         result["search"] = check_search
     if settings.REDIS_URL:
@@ -48,22 +80,25 @@ def checks():
     return result
 
 
+# Checks whose failure is reported ("degraded") without taking the server out of rotation.
+REPORTED_ONLY = {"scheduler"}
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def health(request):
     status = {}
-    healthy = True
+    failed = set()
     for name, check in checks().items():
         started = time.monotonic()
         try:
             check()
         except Exception:
             logger.exception("Health check %s failed", name)
-            healthy = False
+            failed.add(name)
             status[name] = {"status": "error"}
         else:
             status[name] = {"status": "ok", "ms": round((time.monotonic() - started) * 1000, 1)}
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": status},
-        status=200 if healthy else 503,
-    )
+    serving = not (failed - REPORTED_ONLY)
+    overall = "error" if not serving else ("degraded" if failed else "ok")
+    return JsonResponse({"status": overall, "checks": status}, status=200 if serving else 503)

@@ -2,7 +2,8 @@
 process next to the web processes (docs/operations.md). No cron entry is needed.
 
 The jobs and when they run are listed in the setting `SCHEDULED_JOBS`: scheduled publishing,
-the content review, the retry of e-mails about cases, the purge of old cases. Every
+the content review, the retry of e-mails about cases, the purge of old cases, the clearing of
+expired sessions, the rebuild of the search vocabulary. Every
 `TICK_SECONDS` the scheduler runs those that are due, one after the other, each on its own so
 that one failing job does not stop the others.
 
@@ -71,6 +72,12 @@ def publish_scheduled():
     unpublish pages and snippets whose expiry time has passed. Wagtail's audit log records
     each, so the command's (empty) output is dropped."""
     call_command("publish_scheduled", stdout=io.StringIO())
+
+
+def clear_sessions():
+    """Django's `clearsessions`: delete expired sessions from the database (with sessions in
+    Redis, Redis expires them itself and this does nothing)."""
+    call_command("clearsessions", stdout=io.StringIO())
 
 
 def load_jobs() -> list[Job]:

@@ -20,7 +20,13 @@ from portal.swedish import (
 __all__ = ["build_query", "compound_parts", "definite_forms", "search_terms", "vocabulary", "words"]
 
 VOCABULARY_CACHE_KEY = "search:swedish-vocabulary"
-VOCABULARY_SECONDS = 600
+# The scheduler's job `refresh_search_vocabulary` (config/settings/base.py) builds it every ten
+# minutes; the cached copy lasts longer, so it never runs out while the scheduler runs, and a
+# search builds it itself only when there is none (first start, a cleared cache, no scheduler
+# for an hour).
+VOCABULARY_CACHE_SECONDS = 3600
+# How long a process keeps the copy it read from the cache before reading it again.
+VOCABULARY_MEMO_SECONDS = 60
 
 
 def expand_word(word: str, vocabulary: frozenset[str]) -> list:
@@ -47,21 +53,30 @@ def build_query(text: str, vocabulary: frozenset[str]):
 
 def vocabulary() -> frozenset[str]:
     """The words of what the site search covers: page and document titles and texts, as
-    Wagtail's search index holds them, and the diary's case titles. Built at most every ten
-    minutes (shared through the cache) and kept in the process meanwhile, so a search does not
-    fetch it from the cache each time; a new word is a compound part ten minutes later at
-    the latest."""
+    Wagtail's search index holds them, and the diary's case titles. The scheduler builds it
+    (`refresh_vocabulary`) and shares it through the cache; a process keeps the copy it read
+    for a minute, so a search does not fetch it from the cache each time. A search builds it
+    only when the cache has none, so it never fails or comes back empty for want of the job."""
     now = time.monotonic()
-    if _memo["words"] is not None and now - _memo["at"] < VOCABULARY_SECONDS:
+    if _memo["words"] is not None and now - _memo["at"] < VOCABULARY_MEMO_SECONDS:
         return _memo["words"]
     cached = cache.get(VOCABULARY_CACHE_KEY)
     if cached is None:
         found = build_vocabulary()
-        cache.set(VOCABULARY_CACHE_KEY, sorted(found), VOCABULARY_SECONDS)
+        cache.set(VOCABULARY_CACHE_KEY, sorted(found), VOCABULARY_CACHE_SECONDS)
     else:
         found = frozenset(cached)
     _memo.update(words=found, at=now)
     return found
+
+
+def refresh_vocabulary() -> int:
+    """The scheduled job: build the vocabulary and put it in the cache for every web process.
+    Returns how many words it holds. Only a shared cache (REDIS_URL) reaches the web
+    processes; with the in-process cache each of them builds its own."""
+    found = build_vocabulary()
+    cache.set(VOCABULARY_CACHE_KEY, sorted(found), VOCABULARY_CACHE_SECONDS)
+    return len(found)
 
 
 _memo: dict = {"words": None, "at": 0.0}

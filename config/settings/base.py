@@ -325,7 +325,16 @@ SCHEDULED_JOBS = {
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
     # Every external link on published pages and in the agency register (docs/agencies.md).
     "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
+    # Django's clearsessions: expired sessions out of the database.
+    "clear_sessions": {"call": "portal.scheduler.clear_sessions", "at": "02:30"},
+    # The words the site search expands Swedish compounds against, into the shared cache, so
+    # no visitor's search waits for the build (search/swedish.py).
+    "refresh_search_vocabulary": {"call": "search.swedish.refresh_vocabulary", "every": 600},
 }
+# `/health/` answers 503 when a job that runs "every" N seconds is more than 2 × N seconds plus
+# this many seconds past its time: the scheduler has stopped. 0: not checked (dev and test,
+# where no scheduler need run); production reads it from the environment (production.py).
+HEALTH_SCHEDULER_STALE_AFTER = 0
 
 # The link check (`manage.py check_links`, docs/agencies.md): seconds per request, requests at
 # once.

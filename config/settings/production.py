@@ -5,21 +5,73 @@ in one go instead of one crash at a time.
 """
 
 import os
+import re
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env_bool, identity_config
 
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
-missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
+REQUIRED = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "PORTAL_BASE_URL",
+    "TRUSTED_PROXY_COUNT",
+)
+
+
+def _environ(name: str) -> str:
+    return os.environ.get(name, "").strip()
+
+
+def base_url_problem(value: str) -> str | None:
+    """Why `value` cannot be the portal's public address (links in e-mails), or None."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme != "https" or not parts.hostname:
+        return "must be an absolute https:// address, e.g. https://dalslandsportalen.se"
+    if parts.username or parts.password:
+        return "must not contain a user name or password"
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        return "must be the address of the site itself, without a path, query or fragment"
+    return None
+
+
+missing = [name for name in REQUIRED if not _environ(name)]
 # A provider configured by halves would fail at the first login instead of at start-up.
 missing += identity_config.missing_settings(os.environ)
+# Each problem names its variable; all of them are reported at once.
+problems = []
 if missing:
+    problems.append("set " + ", ".join(missing) + " in the environment (see .env.example)")
+if "TRUSTED_PROXY_COUNT" in missing:
+    problems.append(
+        "TRUSTED_PROXY_COUNT is how many reverse proxies that add X-Forwarded-For stand in front "
+        "of the portal (0: visitors reach gunicorn directly; 1: one TLS proxy such as nginx, "
+        "also with the portal's Varnish behind it, whose VCL passes the header on as the proxy "
+        "sent it). Too low, and every visitor has the proxy's address, so the login, form and "
+        "API throttles block everyone at once and the audit trail records the proxy; too high, "
+        "and a visitor can choose their own address in X-Forwarded-For"
+    )
+elif not re.fullmatch(r"[0-9]+", _environ("TRUSTED_PROXY_COUNT")):
+    problems.append(
+        "TRUSTED_PROXY_COUNT must be a whole number of 0 or more (the reverse proxies in front "
+        "of the portal that add X-Forwarded-For)"
+    )
+if not re.fullmatch(r"[0-9]*", _environ("HEALTH_SCHEDULER_STALE_AFTER")):
+    problems.append("HEALTH_SCHEDULER_STALE_AFTER must be a whole number of seconds (0: off)")
+if "PORTAL_BASE_URL" not in missing:
+    problem = base_url_problem(_environ("PORTAL_BASE_URL"))
+    if problem:
+        problems.append(f"PORTAL_BASE_URL {problem}")
+if problems:
     raise ImproperlyConfigured(
-        "Dalslandsportalen cannot start with production settings: set "
-        + ", ".join(missing)
-        + " in the environment (see .env.example)."
+        "Dalslandsportalen cannot start with production settings: " + "; ".join(problems) + "."
     )
 
 # The demo identity provider lets anyone be anyone: never in production.
@@ -39,6 +91,8 @@ SOCIALACCOUNT_PROVIDERS = {
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ["ALLOWED_HOSTS"].split(",") if h.strip()]
+# The address links in e-mails are built on (base.py reads the same variable with a dev default).
+WAGTAILADMIN_BASE_URL = _environ("PORTAL_BASE_URL").rstrip("/")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -57,5 +111,8 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Behind a reverse proxy REMOTE_ADDR is the proxy: count the proxies that add X-Forwarded-For,
 # so the audit trail and the login throttle see the visitor's address.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = int(_environ("TRUSTED_PROXY_COUNT"))
+# `/health/` reports a scheduler that has stopped running its jobs (portal/health.py): a job
+# may be this many seconds late beyond two of its periods, as long as a daily job may run.
+HEALTH_SCHEDULER_STALE_AFTER = int(_environ("HEALTH_SCHEDULER_STALE_AFTER") or "3600")
 SECURE_REFERRER_POLICY = "same-origin"

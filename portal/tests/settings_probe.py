@@ -11,6 +11,8 @@ PRODUCTION = {
     "SECRET_KEY": "a-long-production-secret-for-the-test",
     "ALLOWED_HOSTS": "portal.example",
     "DATABASE_URL": "postgresql://portal@db.example/portal",
+    "PORTAL_BASE_URL": "https://portal.example",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 SHOW_SETTINGS = """
@@ -26,6 +28,8 @@ print(json.dumps({
     "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
     "CACHE_LOCATION": settings.CACHES["default"].get("LOCATION", ""),
     "SESSION_ENGINE": settings.SESSION_ENGINE,
+    "WAGTAILADMIN_BASE_URL": settings.WAGTAILADMIN_BASE_URL,
+    "ALLAUTH_TRUSTED_PROXY_COUNT": getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", None),
 }))
 """
 

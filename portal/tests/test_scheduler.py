@@ -10,6 +10,7 @@ import os
 import signal
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
@@ -101,11 +102,13 @@ def test_a_job_left_running_by_a_dead_process_is_taken_over_after_its_timeout(se
 
 
 def test_a_failing_job_is_logged_and_recorded_and_the_others_still_run(settings, runs, caplog):
+    now = timezone.now()
+    # Half a day away, so the next daily run is never sooner than the retry, whatever the hour.
+    daily = (timezone.localtime(now) + datetime.timedelta(hours=12)).strftime("%H:%M")
     settings.SCHEDULED_JOBS = {
-        "broken": {"call": f"{HERE}.break_down", "at": "05:30"},
+        "broken": {"call": f"{HERE}.break_down", "at": daily},
         "count": {"call": f"{HERE}.record_run", "every": 60},
     }
-    now = timezone.now()
 
     with caplog.at_level(logging.ERROR, logger="portal.scheduler"):
         assert scheduler.run_due_jobs(now=now) == ["broken", "count"]
@@ -146,6 +149,24 @@ def test_the_portal_schedules_publishing_review_notifications_and_retention():
     assert jobs["send_notifications"].every == datetime.timedelta(minutes=1)
     assert jobs["purge_cases"].func is purge_expired_cases
     assert jobs["purge_cases"].at is not None
+    assert jobs["clear_sessions"].func is scheduler.clear_sessions
+    assert jobs["clear_sessions"].at is not None
+    assert jobs["refresh_search_vocabulary"].every == datetime.timedelta(minutes=10)
+
+
+def test_the_session_job_deletes_expired_sessions_and_keeps_the_others(settings):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    now = timezone.now()
+    Session.objects.create(session_key="expired", session_data="", expire_date=now - seconds(1))
+    Session.objects.create(session_key="current", session_data="", expire_date=now + seconds(60))
+    settings.SCHEDULED_JOBS = {
+        "clear_sessions": {"call": "portal.scheduler.clear_sessions", "at": "02:30"}
+    }
+
+    assert scheduler.run_due_jobs() == ["clear_sessions"]
+
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["current"]
+    assert ScheduledJob.objects.get(name="clear_sessions").last_error == ""
 
 
 def test_a_mistake_in_the_setting_stops_the_scheduler_at_start(settings):

@@ -2,6 +2,7 @@
 finds in the demo on either database."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.search.query import And, Or, PlainText
 
 from citizen_portal.models import ServicePage
@@ -50,6 +51,34 @@ def test_the_vocabulary_holds_the_words_of_the_indexed_pages():
     words = swedish.build_vocabulary()
 
     assert {"bygglov", "förskola", "ansökan"} <= words
+
+
+@pytest.mark.django_db
+def test_the_scheduled_job_fills_the_cache_and_a_search_reads_it_without_building(
+    client, monkeypatch
+):
+    monkeypatch.setitem(swedish._memo, "words", None)
+
+    assert swedish.refresh_vocabulary() > 0
+
+    def build_vocabulary():
+        raise AssertionError("a search built the vocabulary the job had put in the cache")
+
+    monkeypatch.setattr(swedish, "build_vocabulary", build_vocabulary)
+    assert "bygglov" in swedish.vocabulary()
+    monkeypatch.setitem(swedish._memo, "words", None)
+    expected = services_titled("Bygglov")
+    assert expected and expected <= found_pages(client, "bygglovsansökan")
+
+
+@pytest.mark.django_db
+def test_a_search_builds_the_vocabulary_itself_when_the_cache_has_none(client, monkeypatch):
+    monkeypatch.setitem(swedish._memo, "words", None)
+    assert cache.get(swedish.VOCABULARY_CACHE_KEY) is None
+
+    assert services_titled("Bygglov") <= found_pages(client, "bygglovsansökan")
+
+    assert "bygglov" in cache.get(swedish.VOCABULARY_CACHE_KEY)
 
 
 def found_pages(client, q):
