@@ -73,6 +73,33 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 	trap 'kill $$idp $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The production stack on this machine (deploy/): gunicorn, the scheduler and Varnish, with
+# production settings and the environment of the shell; honcho ignores any .env file.
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py
+SERVE_VARS := SECRET_KEY ALLOWED_HOSTS DATABASE_URL PORTAL_BASE_URL TRUSTED_PROXY_COUNT
+
+.PHONY: serve
+serve: install messages ## Production stack: gunicorn, scheduler, Varnish on 127.0.0.1:8100 (PostgreSQL)
+	@missing=""; for name in $(SERVE_VARS); do [ -n "$${!name}" ] || missing="$$missing $$name"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make serve needs in the environment:$$missing"; \
+		echo "  SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (postgresql://…), PORTAL_BASE_URL and"; \
+		echo "  TRUSTED_PROXY_COUNT (1 behind this Varnish); see docs/configuration.md"; exit 1; fi
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*|postgis://*) ;; \
+		*) echo "make serve needs PostgreSQL: DATABASE_URL=postgresql://user:password@host:5432/name"; exit 1;; esac
+	@[ -x /usr/sbin/varnishd ] || { echo "Varnish is not installed: apt-get install varnish"; exit 1; }
+	@[ -x $(BIN)/honcho ] || { echo "honcho is missing from $(VENV): make install"; exit 1; }
+	@echo "Checking the production settings (manage.py check --deploy)"
+	@$(PROD) check --deploy --fail-level ERROR || { echo "make serve: the production settings refuse to start (above)"; exit 1; }
+	mkdir -p var
+	$(PROD) migrate --no-input -v0
+	$(PROD) collectstatic --no-input -v0
+	@echo ""
+	@echo "  Varnish:  http://$${VARNISH_LISTEN:-127.0.0.1:8100}/  (put the TLS proxy in front of it)"
+	@echo "  gunicorn: http://$${GUNICORN_BIND:-127.0.0.1:8200}/"
+	@echo ""
+	DJANGO_SETTINGS_MODULE=config.settings.production exec $(BIN)/honcho -f deploy/Procfile -d . -e /dev/null start
+
 .PHONY: test
 test: install messages node_modules/.installed ## Run the whole suite on SQLite (DATABASE_URL=postgresql://… for PostgreSQL)
 	mkdir -p var

@@ -1,0 +1,163 @@
+"""deploy/varnish/portal.vcl in a real varnishd, in front of the seeded test server.
+
+varnishd runs with the committed VCL, its backend rewritten to the live server's port (as
+deploy/varnish/run does for gunicorn), on a free loopback port with a working directory of
+its own; it is stopped when the module's tests are done. Skipped where Varnish is not
+installed (`apt-get install varnish`).
+"""
+
+import os
+import re
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+VARNISHD = "/usr/sbin/varnishd"
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "portal.vcl"
+
+pytestmark = pytest.mark.skipif(
+    not os.access(VARNISHD, os.X_OK),
+    reason=f"{VARNISHD} is not installed (apt-get install varnish)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def render_vcl(backend_port: int) -> str:
+    """The committed VCL with its backend at 127.0.0.1:`backend_port`."""
+    vcl, count = re.subn(
+        r'^(    \.port = )"\d+";', rf'\1"{backend_port}";', VCL.read_text(), flags=re.M
+    )
+    assert count == 1, 'the VCL\'s backend has no `.port = "…";` line to rewrite'
+    return vcl
+
+
+@pytest.fixture(scope="module")
+def varnish(live_url, tmp_path_factory):
+    """The base URL of a varnishd in front of the live server, for this module."""
+    workdir = tmp_path_factory.mktemp("varnish")
+    vcl = workdir / "portal.vcl"
+    vcl.write_text(render_vcl(int(urlsplit(live_url).port)))
+    port = _free_port()
+    # `-j none`: as root varnishd would switch to its own users, who cannot read pytest's
+    # private temporary directory; a test instance needs no such isolation.
+    process = subprocess.Popen(
+        [VARNISHD, "-F", "-j", "none", "-a", f"127.0.0.1:{port}", "-f", str(vcl)]
+        + ["-n", str(workdir / "n"), "-s", "malloc,32m", "-t", "120"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"varnishd did not start:\n{process.stdout.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("varnishd did not listen within 60 s")
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+@pytest.fixture(autouse=True)
+def _database_for_the_server(django_db_blocker):
+    """The live server thread reads the seeded database; pytest-django blocks it otherwise
+    (as for the browser tests in tests/e2e/)."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def get(base: str, path: str, **kwargs) -> requests.Response:
+    # A fresh request each time: no cookie jar, no redirects followed.
+    response = requests.get(base + path, allow_redirects=False, timeout=30, **kwargs)
+    assert response.status_code < 500, (path, response.status_code)
+    return response
+
+
+def purge(base: str, path: str) -> None:
+    response = requests.request("PURGE", base + path, timeout=30)
+    assert response.status_code == 200, response.text
+
+
+def test_anonymous_page_is_a_miss_then_a_hit_with_age(varnish):
+    purge(varnish, "/")
+    first = get(varnish, "/")
+    assert first.status_code == 200
+    assert first.headers["X-Cache"] == "MISS"
+    second = get(varnish, "/")
+    assert second.status_code == 200
+    assert second.headers["X-Cache"] == "HIT"
+    assert int(second.headers["Age"]) >= 0
+    assert second.text == first.text
+
+
+def test_tracking_cookies_are_dropped_so_the_page_is_shared(varnish):
+    get(varnish, "/")
+    response = get(varnish, "/", headers={"Cookie": "_ga=GA1.2.3; _pk_id.1=abc"})
+    assert response.headers["X-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abc123", "_ga=1; csrftoken=xyz"])
+def test_a_visitor_with_the_portals_cookies_never_gets_a_cached_page(varnish, cookie):
+    get(varnish, "/")
+    get(varnish, "/")
+    for _ in range(2):
+        response = get(varnish, "/", headers={"Cookie": cookie})
+        assert response.headers["X-Cache"] == "MISS"
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/", "/mina-sidor/", "/medarbetare/", "/health/", "/accounts/login/"]
+)
+def test_personal_areas_are_never_cached(varnish, path):
+    for _ in range(3):
+        response = get(varnish, path)
+        assert response.headers["X-Cache"] == "MISS", (path, response.status_code)
+
+
+def test_a_response_that_sets_a_cookie_is_not_stored(varnish, live_url):
+    """A form page renders a CSRF token, so Django sets `csrftoken`: no visitor may be given
+    another's token, nor the cookie itself, from the cache."""
+    from citizen_portal.models import FormPage
+
+    path = urlsplit(FormPage.objects.live().first().full_url).path
+    assert "csrftoken" in get(live_url, path).cookies, "the form page no longer sets a cookie"
+    for _ in range(3):
+        response = get(varnish, path)
+        assert response.status_code == 200
+        assert response.headers["X-Cache"] == "MISS"
+        assert "csrftoken" in response.cookies
+
+
+def test_purge_from_localhost_empties_the_url(varnish):
+    get(varnish, "/")
+    assert get(varnish, "/").headers["X-Cache"] == "HIT"
+    purge(varnish, "/")
+    assert get(varnish, "/").headers["X-Cache"] == "MISS"
+    assert get(varnish, "/").headers["X-Cache"] == "HIT"
+
+
+def test_post_is_passed(varnish):
+    response = requests.post(varnish + "/", allow_redirects=False, timeout=30)
+    assert response.headers["X-Cache"] == "MISS"
