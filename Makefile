@@ -98,7 +98,7 @@ serve: install messages ## Production stack: gunicorn, scheduler, Varnish on 127
 	@echo "  Varnish:  http://$${VARNISH_LISTEN:-127.0.0.1:8100}/  (put the TLS proxy in front of it)"
 	@echo "  gunicorn: http://$${GUNICORN_BIND:-127.0.0.1:8200}/"
 	@echo ""
-	DJANGO_SETTINGS_MODULE=config.settings.production exec $(BIN)/honcho -f deploy/Procfile -d . -e /dev/null start
+	DJANGO_SETTINGS_MODULE=config.settings.production VARNISH_URL=http://$${VARNISH_LISTEN:-127.0.0.1:8100} exec $(BIN)/honcho -f deploy/Procfile -d . -e /dev/null start
 
 .PHONY: test
 test: install messages node_modules/.installed ## Run the whole suite on SQLite (DATABASE_URL=postgresql://… for PostgreSQL)

@@ -9,3 +9,8 @@ class CitizenPortalConfig(AppConfig):
     label = "citizen_portal"
     verbose_name = "Invånarportalen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()

@@ -161,3 +161,87 @@ def test_purge_from_localhost_empties_the_url(varnish):
 def test_post_is_passed(varnish):
     response = requests.post(varnish + "/", allow_redirects=False, timeout=30)
     assert response.headers["X-Cache"] == "MISS"
+
+
+# --- Purging on publish (wagtail.contrib.frontend_cache, citizen_portal/cache.py) -----------
+
+
+@pytest.fixture
+def purging_to_varnish(varnish, settings):
+    """Wagtail's frontend cache pointed at this varnishd, as VARNISH_URL does in production.
+    The live server runs in this process, so it sees the setting too."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    return varnish
+
+
+def get_until(base: str, path: str, host: str, text: str, seconds: float = 2):
+    """The responses to `path` until one contains `text`, for at most `seconds`."""
+    responses = []
+    deadline = time.monotonic() + seconds
+    while True:
+        responses.append(get(base, path, headers={"Host": host}))
+        if text in responses[-1].text or time.monotonic() > deadline:
+            return responses
+        time.sleep(0.1)
+
+
+def test_publishing_a_page_purges_it_and_its_listing(purging_to_varnish):
+    from citizen_portal.models import ServicePage
+
+    varnish = purging_to_varnish
+    page = ServicePage.objects.live().filter(locale__language_code="sv").first()
+    parent = page.get_parent()
+    # Purges go to the Host of the page's site, as the TLS proxy passes it on.
+    host = urlsplit(page.full_url).netloc
+    paths = [urlsplit(page.full_url).path, urlsplit(parent.full_url).path]
+    for path in paths:
+        get(varnish, path, headers={"Host": host})
+        assert get(varnish, path, headers={"Host": host}).headers["X-Cache"] == "HIT"
+
+    title = page.title
+    new_title = f"{title} – uppdaterad"
+    try:
+        page.title = new_title
+        page.save_revision().publish()
+        for path in paths:
+            responses = get_until(varnish, path, host, new_title)
+            assert new_title in responses[-1].text, path
+            assert responses[0].headers["X-Cache"] == "MISS", path
+    finally:
+        page.refresh_from_db()
+        page.title = title
+        page.save_revision().publish()
+    assert new_title not in get(varnish, paths[0], headers={"Host": host}).text
+
+
+def test_changing_the_crisis_message_bans_every_page(purging_to_varnish):
+    from wagtail.models import Site
+
+    from portal.models import PortalSettings
+
+    varnish = purging_to_varnish
+    site = Site.objects.get(is_default_site=True)
+    host = urlsplit(site.root_url).netloc
+    paths = ["/", "/en/"]
+    for path in paths:
+        get(varnish, path, headers={"Host": host})
+        assert get(varnish, path, headers={"Host": host}).headers["X-Cache"] == "HIT"
+
+    message = "Koka vattnet: testmeddelande från test_varnish."
+    portal_settings = PortalSettings.for_site(site)
+    previous = portal_settings.crisis_message
+    try:
+        portal_settings.crisis_message = message
+        portal_settings.save()
+        for path in paths:
+            responses = get_until(varnish, path, host, message)
+            assert message in responses[-1].text, path
+            assert responses[0].headers["X-Cache"] == "MISS", path
+    finally:
+        portal_settings.crisis_message = previous
+        portal_settings.save()
