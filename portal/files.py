@@ -1,10 +1,11 @@
 """Private files: what residents attach (forms, e-service cases) and the employees' document
 register. One storage, one download response and one type check for all of them.
 
-The files are personal data or internal documents. They live outside MEDIA_ROOT, in
-`PRIVATE_MEDIA_ROOT` (a folder per kind of file), under random names, and have no public
-address: each app hands them out only through a view that has found the file through a
-query scoped to the person asking.
+The files are personal data or internal documents. They live in the `private` and `documents`
+storages (portal.storage_config): on the file system outside MEDIA_ROOT, in
+`PRIVATE_MEDIA_ROOT` (a folder per kind of file), or in an S3 bucket with a private ACL; under
+random names, and with no public address: each app hands them out only through a view that has
+found the file through a query scoped to the person asking.
 
 A file is checked by its extension *and* by its first bytes, so a renamed program or web page
 is refused whatever it is called.
@@ -17,10 +18,12 @@ from pathlib import Path
 import django.forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
-from django.utils.functional import cached_property
+from django.utils.functional import LazyObject, cached_property, empty
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -173,11 +176,47 @@ class PrivateFileStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL; link to the view that hands it out.")
 
 
-private_storage = PrivateFileStorage()
+class NamedStorage(LazyObject):
+    """`storages[alias]`, looked up when first used and again after `STORAGES` changes.
+
+    A model field keeps the storage it is given when its class is built; this stand-in lets a
+    field follow the `STORAGES` setting (file system or S3, and a test's override) instead."""
+
+    def __init__(self, alias: str):
+        self.__dict__["_alias"] = alias
+        super().__init__()
+        _named_storages.append(self)
+
+    def _setup(self):
+        self._wrapped = storages[self._alias]
+
+    def __reduce__(self):
+        return (NamedStorage, (self._alias,))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+_named_storages: list[NamedStorage] = []
+
+
+@receiver(setting_changed)
+def _forget_storages(*, setting, **kwargs):
+    if setting == "STORAGES":
+        for named in _named_storages:
+            named._wrapped = empty
+
+
+# The STORAGES aliases (portal.storage_config).
+private_storage = NamedStorage("private")
 
 
 def get_private_storage():
-    """For `FileField(storage=…)`: a callable keeps the storage out of the migrations."""
+    """For `FileField(storage=…)`: `storages["private"]`, residents' form and case files. A
+    callable keeps the storage out of the migrations."""
     return private_storage
 
 

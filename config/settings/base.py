@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal import storage_config
 from portal.identity import config as identity_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    # Purges Varnish on publish: see WAGTAILFRONTENDCACHE (VARNISH_URL) below.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -249,10 +252,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Public media (`default`), residents' attachments (`private`) and the document register
+# (`documents`): on the file system, or with S3_BUCKET in an S3 bucket several web servers share
+# (portal/storage_config.py, docs/operations.md).
+STORAGES = storage_config.storages(
+    os.environ, "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -278,7 +283,24 @@ WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go out through the portal's view, which checks a collection's restrictions,
+# also when media is in S3 (where Wagtail would otherwise redirect to the object).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# The page cache (deploy/varnish/portal.vcl). With VARNISH_URL set, publishing, unpublishing
+# or moving a page PURGEs its URLs and those of the pages that list it (citizen_portal/cache.py);
+# changing the portal's settings BANs the whole site (portal/cache.py). Unset: nothing is purged.
+# Every URL is purged as it is: English lives under /en/, so no per-language copies.
+VARNISH_URL = os.environ.get("VARNISH_URL", "").strip().rstrip("/")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        },
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Dalslandsportalen <noreply@dalslandsportalen.se>"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, identity_config
+from .base import STORAGES, env_bool, identity_config, storage_config
 
 REQUIRED = (
     "SECRET_KEY",
@@ -45,6 +45,8 @@ def base_url_problem(value: str) -> str | None:
 missing = [name for name in REQUIRED if not _environ(name)]
 # A provider configured by halves would fail at the first login instead of at start-up.
 missing += identity_config.missing_settings(os.environ)
+# So would S3 storage without its bucket, region or keys: at the first upload or download.
+missing += storage_config.missing_settings(os.environ)
 # Each problem names its variable; all of them are reported at once.
 problems = []
 if missing:
@@ -94,8 +96,9 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ["ALLOWED_HOSTS"].split(",") if h.
 # The address links in e-mails are built on (base.py reads the same variable with a dev default).
 WAGTAILADMIN_BASE_URL = _environ("PORTAL_BASE_URL").rstrip("/")
 
+# The files as base.py chose them (file system, or S3 with S3_BUCKET); static files by WhiteNoise.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -3,6 +3,8 @@
 import os
 import tempfile
 
+from portal import storage_config
+
 from .base import *  # noqa: F403
 from .base import DATABASES, LOGGING, VAR_DIR, env_list
 
@@ -16,8 +18,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The file system whatever the environment says (portal/tests/test_storage_s3.py tries S3).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **storage_config.file_system_storages(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True

@@ -1,10 +1,11 @@
 """The register's files: stored privately (portal/files.py), checked by extension *and* first
 bytes.
 
-A policy or a template is an internal document. The files live outside MEDIA_ROOT, in
-`PRIVATE_MEDIA_ROOT / "dokumentregister"`, under random names, and have no public address: the
-only way to them is the register's download view, for signed-in employees and only while the
-document is valid (views.download).
+A policy or a template is an internal document. The files live in the `documents` storage
+(portal.storage_config): outside MEDIA_ROOT, in `PRIVATE_MEDIA_ROOT / "dokumentregister"`, or in
+an S3 bucket under `dokumentregister/` with a private ACL; under random names, and have no
+public address: the only way to them is the register's download view, for signed-in employees
+and only while the document is valid (views.download).
 """
 
 import uuid
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.files import (
     OFFICE_DOCUMENT_TYPES,
-    PrivateFileStorage,
+    NamedStorage,
     accept_attribute,
     check_file,
     extension_of,
@@ -24,11 +25,12 @@ MAX_SIZE = 20 * 1024 * 1024
 FILE_TYPES = OFFICE_DOCUMENT_TYPES
 ACCEPT = accept_attribute(FILE_TYPES)
 
-register_storage = PrivateFileStorage("dokumentregister")
+register_storage = NamedStorage("documents")
 
 
 def get_register_storage():
-    """For `FileField(storage=…)`: a callable keeps the storage out of the migrations."""
+    """For `FileField(storage=…)`: `storages["documents"]`. A callable keeps the storage out of
+    the migrations."""
     return register_storage
 
 
