@@ -140,7 +140,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: local memory by default, Redis when REDIS_URL is set.
+# Cache and sessions: local memory by default, Redis when REDIS_URL is set. Sessions are then
+# `cached_db`: read from Redis, written through to the database, so a Redis restart or eviction
+# signs nobody out.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -150,7 +152,7 @@ if REDIS_URL:
             "KEY_PREFIX": "dalslandsportalen",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -308,6 +310,12 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# A relay outside the server: STARTTLS (port 587) or TLS from the start (port 465), and the
+# account the portal signs in with.
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 # A relay that stops answering must not hold a web request or the scheduler for good: give up
 # after this many seconds; e-mails about cases are tried again later (eservices.notifications).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))

@@ -71,6 +71,11 @@ if "PORTAL_BASE_URL" not in missing:
     problem = base_url_problem(_environ("PORTAL_BASE_URL"))
     if problem:
         problems.append(f"PORTAL_BASE_URL {problem}")
+if env_bool("EMAIL_USE_TLS") and env_bool("EMAIL_USE_SSL"):
+    problems.append(
+        "EMAIL_USE_TLS (STARTTLS, usually port 587) and EMAIL_USE_SSL (TLS from the start, "
+        "usually port 465) cannot both be on: set the one the mail relay speaks"
+    )
 if problems:
     raise ImproperlyConfigured(
         "Dalslandsportalen cannot start with production settings: " + "; ".join(problems) + "."

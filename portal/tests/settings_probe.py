@@ -28,6 +28,8 @@ print(json.dumps({
     "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
     "CACHE_LOCATION": settings.CACHES["default"].get("LOCATION", ""),
     "SESSION_ENGINE": settings.SESSION_ENGINE,
+    "EMAIL": [settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS,
+              settings.EMAIL_USE_SSL, settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD],
     "WAGTAILADMIN_BASE_URL": settings.WAGTAILADMIN_BASE_URL,
     "ALLAUTH_TRUSTED_PROXY_COUNT": getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", None),
 }))

@@ -141,14 +141,44 @@ def test_every_missing_or_unsafe_value_is_named_in_one_message():
     assert "TRUSTED_PROXY_COUNT must be a whole number" in message
 
 
-def test_redis_url_moves_cache_and_sessions_to_redis():
+def test_redis_url_moves_the_cache_to_redis_and_sessions_survive_an_eviction():
     result = start("config.settings.base", SECRET_KEY="k", REDIS_URL="redis://127.0.0.1:6379/3")
 
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     assert shown["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert shown["CACHE_LOCATION"] == "redis://127.0.0.1:6379/3"
-    assert shown["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    # Read from Redis, written through to the database: a Redis restart signs nobody out.
+    assert shown["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_the_mail_relay_takes_tls_and_an_account_from_the_environment():
+    result = start(
+        "config.settings.base",
+        SECRET_KEY="k",
+        EMAIL_HOST="smtp.example.se",
+        EMAIL_PORT="587",
+        EMAIL_USE_TLS="true",
+        EMAIL_HOST_USER="dalslandsportalen",
+        EMAIL_HOST_PASSWORD="relay-password",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["EMAIL"] == [
+        "smtp.example.se",
+        587,
+        True,
+        False,
+        "dalslandsportalen",
+        "relay-password",
+    ]
+
+
+def test_production_refuses_both_kinds_of_mail_tls_at_once():
+    result = start("config.settings.production", **PRODUCTION, EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+
+    assert result.returncode != 0
+    assert "EMAIL_USE_TLS" in result.stderr and "EMAIL_USE_SSL" in result.stderr
 
 
 def test_without_redis_url_cache_is_local_and_sessions_in_the_database():
