@@ -9,7 +9,6 @@ redirect URIs for `portal_url`, and freshly reset test identities. Its log is
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,14 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.processes import free_port, stop
+
 REPO = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 20.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _answers(url: str) -> bool:
@@ -67,7 +62,7 @@ def run_demo_idp(portal_url: str, tmp_dir: Path, *more_portal_urls: str) -> Iter
     )
     if seed.returncode != 0:
         raise RuntimeError(f"seed_idp failed:\n{seed.stdout}{seed.stderr}")
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = tmp_dir / "demo_idp.log"
     with open(log_path, "w") as log:
@@ -89,9 +84,4 @@ def run_demo_idp(portal_url: str, tmp_dir: Path, *more_portal_urls: str) -> Iter
             time.sleep(0.1)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=5)

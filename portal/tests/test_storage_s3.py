@@ -6,7 +6,6 @@ S3_BUCKET the files stay on the file system where they always were.
 """
 
 import json
-import socket
 import uuid
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from eservices.tests.factories import PDF, TOLVAN, building_answers, drawing, ma
 from portal import storage_config
 from portal.files import get_private_storage
 from portal.tests.settings_probe import PRODUCTION, start
+from tests.processes import free_port
 
 try:
     import boto3
@@ -46,12 +46,6 @@ print(json.dumps({alias: value["BACKEND"] for alias, value in settings.STORAGES.
 """
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

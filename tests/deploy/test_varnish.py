@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.processes import free_port, stop
+
 VARNISHD = "/usr/sbin/varnishd"
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "portal.vcl"
 
@@ -24,12 +26,6 @@ pytestmark = pytest.mark.skipif(
     not os.access(VARNISHD, os.X_OK),
     reason=f"{VARNISHD} is not installed (apt-get install varnish)",
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_vcl(backend_port: int) -> str:
@@ -47,7 +43,7 @@ def varnish(live_url, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("varnish")
     vcl = workdir / "portal.vcl"
     vcl.write_text(render_vcl(int(urlsplit(live_url).port)))
-    port = _free_port()
+    port = free_port()
     # `-j none`: as root varnishd would switch to its own users, who cannot read pytest's
     # private temporary directory; a test instance needs no such isolation.
     process = subprocess.Popen(
@@ -71,12 +67,7 @@ def varnish(live_url, tmp_path_factory):
                 time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         process.stdout.close()
 
 
