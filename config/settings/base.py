@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control, once the middleware below has set its cookies (portal/cache_headers.py).
+    "portal.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -303,6 +305,11 @@ if VARNISH_URL:
         },
     }
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# How long an anonymous visitor's answer may be kept (portal/cache_headers.py, docs/caching.md):
+# by browsers (max-age), and by Varnish for Wagtail pages, which a publish purges (s-maxage).
+# Anything personal is `private, no-store` whatever these say.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600"))
 
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Dalslandsportalen <noreply@dalslandsportalen.se>"
