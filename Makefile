@@ -65,26 +65,31 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
 	@echo "                     second factor: the code from '$(BIN)/python manage.py demo_totp admin'"
 	@echo "                     (or secret DALSLANDSPORTALENDEMOTOTPSECRETX in an authenticator app)"
-	@echo "  Scheduler:         scheduled publishing, content review, e-mails about cases and"
-	@echo "                     purging run in the background ('manage.py run_scheduler')"
+	@echo "  Background:        the task worker sends e-mails ('manage.py db_worker'; they are"
+	@echo "                     written to var/mail/); the scheduler runs scheduled publishing, content"
+	@echo "                     review, retries of e-mails and purging ('manage.py run_scheduler')"
 	@echo ""
 	@$(IDP) runserver 127.0.0.1:$(IDP_PORT) --noreload & idp=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$idp $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload --queue-name '*' -v0 & worker=$$!; \
+	trap 'kill $$idp $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The production stack on this machine (deploy/): gunicorn, the scheduler and Varnish, with
-# production settings and the environment of the shell; honcho ignores any .env file.
+# The production stack on this machine (deploy/): gunicorn, the task worker, the scheduler and
+# Varnish, with production settings and the environment of the shell; honcho ignores any .env
+# file.
 PROD := DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/python manage.py
-SERVE_VARS := SECRET_KEY ALLOWED_HOSTS DATABASE_URL PORTAL_BASE_URL TRUSTED_PROXY_COUNT
+SERVE_VARS := SECRET_KEY ALLOWED_HOSTS DATABASE_URL REDIS_URL PORTAL_BASE_URL TRUSTED_PROXY_COUNT
 
 .PHONY: serve
-serve: install messages ## Production stack: gunicorn, scheduler, Varnish on 127.0.0.1:8100 (PostgreSQL)
+serve: install messages ## Production stack: gunicorn, task worker, scheduler, Varnish on 127.0.0.1:8100 (PostgreSQL, Redis)
 	@missing=""; for name in $(SERVE_VARS); do [ -n "$${!name}" ] || missing="$$missing $$name"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "make serve needs in the environment:$$missing"; \
-		echo "  SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (postgresql://…), PORTAL_BASE_URL and"; \
-		echo "  TRUSTED_PROXY_COUNT (1 behind this Varnish); see docs/configuration.md"; exit 1; fi
+		echo "  SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (postgresql://…), REDIS_URL (redis://…: the"; \
+		echo "  cache and sessions every process shares; throttles would count per process without"; \
+		echo "  it), PORTAL_BASE_URL and TRUSTED_PROXY_COUNT (1 behind this Varnish);"; \
+		echo "  see docs/configuration.md"; exit 1; fi
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*|postgis://*) ;; \
 		*) echo "make serve needs PostgreSQL: DATABASE_URL=postgresql://user:password@host:5432/name"; exit 1;; esac
 	@[ -x /usr/sbin/varnishd ] || { echo "Varnish is not installed: apt-get install varnish"; exit 1; }

@@ -45,13 +45,13 @@ from portal.models import Department, Municipality, MunicipalityOwnedMixin, Revi
 from .agencies.blocks import AgencyBlock
 from .attachments import admin_url, attachment_path
 from .blocks import ApplyBlock, InaccessibleContentBlock
+from .emails import queue_form_emails
 from .forms import (
     CONFIRMATION_NAME,
     HONEYPOT_NAME,
     PortalFormBuilder,
     take_submission_slot,
 )
-from .tasks import send_form_confirmation_email, send_form_submission_email
 
 NEWS_PER_PAGE = 10
 
@@ -841,10 +841,9 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
                     size=upload.size,
                 )
 
-        if self.recipients():
-            transaction.on_commit(lambda: send_form_submission_email.enqueue(submission.pk))
-        if submission.confirmation_requested:
-            transaction.on_commit(lambda: send_form_confirmation_email.enqueue(submission.pk))
+        # In this transaction: the e-mails are stored with the submission, and the task worker
+        # sends them after the commit (portal.outbox).
+        queue_form_emails(submission)
         return submission
 
     # --- Serving: post, redirect, get the receipt -------------------------------------------

@@ -4,16 +4,13 @@ A notification is a row written in the same transaction as the change it tells o
 (`queue`). After the commit a background task sends it (`deliver_notification`); when the mail
 server does not answer, the row keeps the error and the time of the next attempt, and
 `deliver_due_notifications` (run every minute by the portal's scheduler, or
-`manage.py send_notifications`) tries again with a growing pause. Nothing is lost while the
-mail server is down, and nothing is sent twice once it has gone.
+`manage.py send_notifications`) tries again with a growing pause, as for every other e-mail
+(portal.outbox, whose delivery code this shares). Nothing is lost while the mail server is down,
+and nothing is sent twice once it has gone.
 
 An e-mail says that something happened and links to the case; it holds no personal details and
 nothing of the case itself, which is read after logging in.
 """
-
-import datetime
-import logging
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -23,15 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-logger = logging.getLogger(__name__)
-
-# Minutes to wait before attempt 2, 3, …; the last pause repeats.
-RETRY_MINUTES = (1, 5, 15, 60, 240)
-# After a failed attempt, the tasks a web request starts leave their e-mails to the scheduler's
-# sweep for this long, so a resident does not wait for a mail server that times out once for
-# every e-mail of their submission.
-MAIL_DOWN_KEY = "eservices:mail-server-down"
-MAIL_DOWN_SECONDS = 60
+from portal import outbox
 
 
 def queue(case, event, recipients):
@@ -40,14 +29,7 @@ def queue(case, event, recipients):
 
     for recipient in dict.fromkeys(r for r in recipients if r):
         notification = Notification.objects.create(case=case, event=event, recipient=recipient)
-        transaction.on_commit(partial(_enqueue, notification.pk))
-
-
-def _enqueue(notification_id):
-    try:
-        deliver_notification.enqueue(notification_id)
-    except Exception:  # the scheduler's sweep will send it
-        logger.exception("Could not queue notification %s", notification_id)
+        outbox.enqueue_on_commit(deliver_notification, notification.pk)
 
 
 def _url(name, *args):
@@ -111,14 +93,10 @@ def message_for(notification):
 def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
     """Send one notification if it is still unsent; on failure keep it for the next attempt.
     Outside the sweep, while the mail server was just found down, leave it for the sweep."""
-    from django.core.cache import cache
-
     from .models import Notification
 
-    if not sweep and cache.get(MAIL_DOWN_KEY):
-        Notification.objects.filter(pk=notification_id, sent_at__isnull=True).update(
-            next_attempt_at=timezone.now() + datetime.timedelta(seconds=MAIL_DOWN_SECONDS)
-        )
+    if not sweep and outbox.mail_server_down():
+        outbox.postpone(Notification, notification_id)
         return False
 
     with transaction.atomic():
@@ -132,28 +110,9 @@ def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
             return False
         with translation.override(settings.LANGUAGE_CODE):
             subject, body = message_for(notification)
-        notification.attempts += 1
-        try:
-            EmailMessage(subject, body, to=[notification.recipient]).send()
-        except Exception as exc:  # SMTP down, refused, timed out: try again later
-            cache.set(MAIL_DOWN_KEY, True, MAIL_DOWN_SECONDS)
-            pause = RETRY_MINUTES[min(notification.attempts, len(RETRY_MINUTES)) - 1]
-            notification.next_attempt_at = timezone.now() + datetime.timedelta(minutes=pause)
-            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
-            notification.save(update_fields=["attempts", "next_attempt_at", "last_error"])
-            logger.warning(
-                "Notification %s not sent (attempt %s), next in %s min: %s",
-                notification.pk,
-                notification.attempts,
-                pause,
-                type(exc).__name__,
-            )
-            return False
-        cache.delete(MAIL_DOWN_KEY)
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        notification.save(update_fields=["attempts", "sent_at", "last_error"])
-        return True
+        return outbox.attempt(
+            notification, EmailMessage(subject, body, to=[notification.recipient])
+        )
 
 
 def deliver_due_notifications(limit: int = 200) -> dict:
@@ -167,5 +126,4 @@ def deliver_due_notifications(limit: int = 200) -> dict:
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
     )
-    sent = sum(1 for pk in due if deliver_notification.call(pk, sweep=True))
-    return {"sent": sent, "failed": len(due) - sent}
+    return outbox.sweep(due, deliver_notification.call)

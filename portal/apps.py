@@ -11,5 +11,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .cache import purge_before_other_tasks
 
         signals.connect()
+        purge_before_other_tasks()

@@ -1,5 +1,6 @@
 """Emptying the page cache (Varnish, deploy/varnish/portal.vcl) when something that every page
-shows changes, such as the crisis message in PortalSettings.
+shows changes, such as the crisis message in PortalSettings (portal/signals.py) or a
+municipality's name in the header (citizen_portal/cache.py).
 
 Wagtail's frontend cache (wagtail.contrib.frontend_cache) purges a page's own URLs when it is
 published or unpublished; citizen_portal/cache.py adds the pages that list it. Both do nothing
@@ -73,10 +74,27 @@ def remember_values_before_save(sender, instance, **kwargs):
 
 
 def purge_everything_when_changed(sender, instance, created, **kwargs):
-    """A settings model shown on every page (PortalSettings: the crisis message, contact
-    details): once a change is committed, every cached page is out of date."""
+    """post_save of a model shown on every page (PortalSettings: the crisis message, contact
+    details; Municipality: the header's municipality switch): once a change is committed, every
+    cached page is out of date. Needs `remember_values_before_save` on pre_save."""
     if not frontend_cache_configured():
         return
     before = getattr(instance, "_values_before_save", None)
     if created or before != sender.objects.filter(pk=instance.pk).values().first():
         transaction.on_commit(purge_everything)
+
+
+# The task worker takes tasks by priority (-100 to 100, default 0): an editor's publish must be
+# visible within seconds even when a bulk change has queued thousands of search-index updates.
+PURGE_TASK_PRIORITY = 50
+
+
+def purge_before_other_tasks() -> None:
+    """Give Wagtail's purge task (queued on every publish, and by PurgeBatch.purge) a priority
+    above the other background tasks. Wagtail looks the task up in its module at each purge,
+    so the module's name is pointed at the same task with the higher priority."""
+    from wagtail.contrib.frontend_cache import tasks
+
+    purge = tasks.purge_urls_from_cache_task
+    if purge.priority != PURGE_TASK_PRIORITY:
+        tasks.purge_urls_from_cache_task = purge.using(priority=PURGE_TASK_PRIORITY)

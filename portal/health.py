@@ -2,9 +2,10 @@
 
 200 with JSON when the database answers (and the search backend and cache where configured),
 503 when any of them does not: a server that cannot serve is taken out of rotation. The
-scheduler (where HEALTH_SCHEDULER_STALE_AFTER is set) is reported, not required: every web
-server shares it, so a stopped scheduler makes the answer "degraded" but keeps 200, and no
-server is taken out for it; monitoring alerts on anything but "ok". Says what failed, never why
+scheduler (where HEALTH_SCHEDULER_STALE_AFTER is set) and the task worker (where
+HEALTH_WORKER_STALE_AFTER is set) are reported, not required: every web server shares them, so
+a stopped scheduler or worker makes the answer "degraded" but keeps 200, and no server is taken
+out for it; monitoring alerts on anything but "ok". Says what failed, never why
 in detail (no secrets, no traces); the log says why.
 """
 
@@ -69,10 +70,31 @@ def check_scheduler():
         raise RuntimeError("scheduled jobs overdue, is run_scheduler running? " + ", ".join(late))
 
 
+def waiting_tasks(now: datetime.datetime | None = None) -> int:
+    """Tasks that have been ready to run for more than HEALTH_WORKER_STALE_AFTER seconds: no
+    worker is taking them (it has stopped, or it is stuck on one task)."""
+    from django.db.models import Q
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.HEALTH_WORKER_STALE_AFTER)
+    # A task queued to run at once has the largest date as run_after.
+    late = Q(run_after=get_date_max(), enqueued_at__lte=cutoff) | Q(run_after__lte=cutoff)
+    return DBTaskResult.objects.ready().filter(late).count()
+
+
+def check_worker():
+    waiting = waiting_tasks()
+    if waiting:
+        raise RuntimeError(f"{waiting} tasks waiting for a worker, is db_worker running?")
+
+
 def checks():
     result = {"database": check_database}
     if settings.HEALTH_SCHEDULER_STALE_AFTER > 0:
         result["scheduler"] = check_scheduler
+    if settings.HEALTH_WORKER_STALE_AFTER > 0:
+        result["worker"] = check_worker
     if settings.ELASTICSEARCH_URL:
         result["search"] = check_search
     if settings.REDIS_URL:
@@ -81,7 +103,7 @@ def checks():
 
 
 # Checks whose failure is reported ("degraded") without taking the server out of rotation.
-REPORTED_ONLY = {"scheduler"}
+REPORTED_ONLY = {"scheduler", "worker"}
 
 
 @never_cache

@@ -319,3 +319,40 @@ class ScheduledJob(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail the portal sends (portal.outbox): stored in the same transaction as what
+    caused it and sent by the task worker, so no request waits for the mail server and nothing
+    is lost while it is down. E-mails about cases have their own outbox
+    (eservices.Notification), which the same delivery code sends."""
+
+    kind = models.CharField(_("slag"), max_length=40)
+    # Set where one event must give at most one e-mail, e.g. "form:F-2026-0042:unit": a second
+    # queue() with the same key stores and sends nothing.
+    key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    subject = models.CharField(_("ämne"), max_length=300)
+    body = models.TextField()
+    from_email = models.CharField(max_length=300, blank=True)
+    to = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="outgoing_email_due",
+            )
+        ]
+        verbose_name = _("utgående e-post")
+        verbose_name_plural = _("utgående e-post")
+
+    def __str__(self):
+        return f"{self.kind}: {self.subject}"

@@ -10,7 +10,6 @@ publishes the content that was live, with its date moved on, and keeps a newer d
 import calendar
 import datetime
 import logging
-from functools import partial
 
 from django.apps import apps
 from django.conf import settings
@@ -90,7 +89,8 @@ def send_reminders(today: datetime.date | None = None) -> dict[str, list[str]]:
     """Queue one reminder per live page whose date lies within the reminder days and whose owner
     has not been reminded for that date. Returns the titles reminded and those skipped for want
     of an address (they are tried again the next day, and the report lists them)."""
-    from portal.tasks import send_review_reminder
+    from portal import outbox
+    from portal.review_emails import review_reminder_email
 
     today = today or timezone.localdate()
     last_day = today + datetime.timedelta(days=reminder_days())
@@ -104,7 +104,8 @@ def send_reminders(today: datetime.date | None = None) -> dict[str, list[str]]:
             .order_by("review_by", "pk")
         )
         for page in pages:
-            if reminder_recipient(page) is None:
+            recipient = reminder_recipient(page)
+            if recipient is None:
                 logger.warning(
                     "No one to remind about page %s (review by %s): the owner has no e-mail "
                     "address and CONTENT_REVIEW_FALLBACK_EMAIL is empty.",
@@ -113,11 +114,11 @@ def send_reminders(today: datetime.date | None = None) -> dict[str, list[str]]:
                 )
                 done["no_recipient"].append(page.title)
                 continue
-            model.objects.filter(pk=page.pk).update(reminded_for=page.review_by)
-            # After commit: a worker must find reminded_for set, and the page as it now is.
-            transaction.on_commit(
-                partial(send_review_reminder.enqueue, page.pk, page.review_by.isoformat())
-            )
+            # The e-mail is stored with reminded_for: a run that fails stores neither, and the
+            # next run reminds again.
+            with transaction.atomic():
+                model.objects.filter(pk=page.pk).update(reminded_for=page.review_by)
+                outbox.queue(review_reminder_email(page, recipient), kind="review-reminder")
             done["reminded"].append(page.title)
     return done
 

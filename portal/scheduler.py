@@ -2,8 +2,9 @@
 process next to the web processes (docs/operations.md). No cron entry is needed.
 
 The jobs and when they run are listed in the setting `SCHEDULED_JOBS`: scheduled publishing,
-the content review, the retry of e-mails about cases, the purge of old cases, the clearing of
-expired sessions, the rebuild of the search vocabulary. Every
+the content review, the retry of e-mails (portal.outbox) and of e-mails about cases, the purge
+of old cases and sent e-mails, the clearing of expired sessions and finished tasks, the rebuild
+of the search vocabulary. Every
 `TICK_SECONDS` the scheduler runs those that are due, one after the other, each on its own so
 that one failing job does not stop the others.
 
@@ -78,6 +79,12 @@ def clear_sessions():
     """Django's `clearsessions`: delete expired sessions from the database (with sessions in
     Redis, Redis expires them itself and this does nothing)."""
     call_command("clearsessions", stdout=io.StringIO())
+
+
+def prune_task_results():
+    """django-tasks-db's `prune_db_task_results`: the task worker's finished tasks older than
+    14 days out of the database."""
+    call_command("prune_db_task_results", "--queue-name", "*", stdout=io.StringIO())
 
 
 def load_jobs() -> list[Job]:

@@ -282,11 +282,13 @@ def _record(found: dict[str, Found], results: dict[str, Result], now) -> dict:
 
 def _notify_owners(now) -> int:
     """Queue one e-mail per page whose owner has not been told about a broken link on it."""
-    from .tasks import send_broken_link_notice
+    from portal import outbox
+
+    from .emails import broken_link_email
 
     pending = (
         LinkOccurrence.objects.filter(link__ok=False, owner_notified_at=None, page__live=True)
-        .select_related("page", "page__owner")
+        .select_related("page", "page__owner", "link")
         .order_by("page_id", "link__url")
     )
     by_page = defaultdict(list)
@@ -294,20 +296,21 @@ def _notify_owners(now) -> int:
         by_page[occurrence.page].append(occurrence)
     notified = 0
     for page, occurrences in by_page.items():
-        if reminder_recipient(page) is None:
+        recipient = reminder_recipient(page)
+        if recipient is None:
             logger.warning(
                 "No one to tell about broken links on page %s: its owner has no e-mail address "
                 "and CONTENT_REVIEW_FALLBACK_EMAIL is empty.",
                 page.pk,
             )
             continue
-        LinkOccurrence.objects.filter(pk__in=[o.pk for o in occurrences]).update(
-            owner_notified_at=now
-        )
-        # After commit: the task must find the check's results, and a rollback sends nothing.
-        transaction.on_commit(
-            partial(send_broken_link_notice.enqueue, page.pk, [o.link_id for o in occurrences])
-        )
+        links = sorted({o.link for o in occurrences}, key=lambda link: link.url)
+        # The e-mail is stored with owner_notified_at: both or neither.
+        with transaction.atomic():
+            LinkOccurrence.objects.filter(pk__in=[o.pk for o in occurrences]).update(
+                owner_notified_at=now
+            )
+            outbox.queue(broken_link_email(page, links, recipient), kind="broken-links")
         notified += 1
     return notified
 

@@ -1,11 +1,9 @@
 """Requests for official documents (TF 2 kap.): storing one, then telling the registrar.
 
-The request is committed before anything else happens, so nothing is lost: the
-e-mails are background tasks enqueued only after the commit, so a mail server that is down
-delays the e-mail but never loses the request, which the registrar also sees in the admin.
+The request and its e-mails (in the outbox, portal.outbox) are committed together, and the task
+worker sends the e-mails afterwards: a mail server that is down delays them but never loses the
+request, which the registrar also sees in the admin.
 """
-
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -34,9 +32,9 @@ def count_request(request) -> None:
 
 
 def create_request(**fields) -> DocumentRequest:
-    """Store a request with the next reference of the year, and after the commit enqueue the
+    """Store a request with the next reference of the year, and with it, in the outbox, the
     e-mail to the registrar and, when the requester gave an address, their confirmation."""
-    from .tasks import send_request_confirmation, send_request_to_registrar
+    from .emails import queue_request_emails
 
     created_at = timezone.now()
     year = timezone.localtime(created_at).year
@@ -49,13 +47,7 @@ def create_request(**fields) -> DocumentRequest:
                     created_at=created_at,
                     **fields,
                 )
-                transaction.on_commit(
-                    partial(send_request_to_registrar.enqueue, document_request.pk)
-                )
-                if document_request.email:
-                    transaction.on_commit(
-                        partial(send_request_confirmation.enqueue, document_request.pk)
-                    )
+                queue_request_emails(document_request)
             return document_request
         except IntegrityError:
             # Someone else took the reference in the meantime: take the next one.

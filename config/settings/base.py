@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The task queue: tasks stored in the database and run by `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
     # Identity
     "allauth",
     "allauth.account",
@@ -323,8 +326,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-# A relay that stops answering must not hold a web request or the scheduler for good: give up
-# after this many seconds; e-mails about cases are tried again later (eservices.notifications).
+# A relay that stops answering must not hold the task worker or the scheduler for good: give up
+# after this many seconds; the e-mail is tried again later (portal/outbox.py).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 LOGGING = {
@@ -339,6 +342,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Background work (e-mails, link-check notices): stored in the database in the same transaction
+# as what caused it, and run by the task worker (`manage.py db_worker`, deploy/Procfile). The test
+# settings run tasks at once instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Sent e-mails are kept this many days in the outbox (portal/outbox.py), for the operator to see
+# what went out; a form's e-mail holds the resident's answers, so not longer.
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "30"))
 
 # Review dates on pages (portal/review.py, docs/content-review.md): owners are reminded
 # this many days before a page's date; the one-click "still valid" link works this many days;
@@ -355,10 +366,15 @@ SCHEDULED_JOBS = {
     # Wagtail's scheduled publishing and expiry of pages and snippets.
     "publish_scheduled": {"call": "portal.scheduler.publish_scheduled", "every": 60},
     "review_content": {"call": "portal.tasks.review_content_task", "at": "05:30"},
+    # The outbox (portal/outbox.py): e-mails the task worker could not send, tried again.
+    "send_emails": {"call": "portal.outbox.deliver_due", "every": 60},
     "send_notifications": {
         "call": "eservices.notifications.deliver_due_notifications",
         "every": 60,
     },
+    "purge_sent_emails": {"call": "portal.outbox.purge_sent", "at": "03:10"},
+    # The task worker's finished tasks, kept 14 days (django-tasks-db's prune_db_task_results).
+    "prune_task_results": {"call": "portal.scheduler.prune_task_results", "at": "03:20"},
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
     # Every external link on published pages and in the agency register (docs/agencies.md).
     "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
@@ -372,6 +388,9 @@ SCHEDULED_JOBS = {
 # this many seconds past its time: the scheduler has stopped. 0: not checked (dev and test,
 # where no scheduler need run); production reads it from the environment (production.py).
 HEALTH_SCHEDULER_STALE_AFTER = 0
+# `/health/` reports the task worker as stopped when a task has waited this many seconds to
+# run. 0: not checked (dev and test); production reads it from the environment.
+HEALTH_WORKER_STALE_AFTER = 0
 
 # The link check (`manage.py check_links`, docs/agencies.md): seconds per request, requests at
 # once.

@@ -65,8 +65,9 @@ elif not re.fullmatch(r"[0-9]+", _environ("TRUSTED_PROXY_COUNT")):
         "TRUSTED_PROXY_COUNT must be a whole number of 0 or more (the reverse proxies in front "
         "of the portal that add X-Forwarded-For)"
     )
-if not re.fullmatch(r"[0-9]*", _environ("HEALTH_SCHEDULER_STALE_AFTER")):
-    problems.append("HEALTH_SCHEDULER_STALE_AFTER must be a whole number of seconds (0: off)")
+for name in ("HEALTH_SCHEDULER_STALE_AFTER", "HEALTH_WORKER_STALE_AFTER"):
+    if not re.fullmatch(r"[0-9]*", _environ(name)):
+        problems.append(f"{name} must be a whole number of seconds (0: off)")
 if "PORTAL_BASE_URL" not in missing:
     problem = base_url_problem(_environ("PORTAL_BASE_URL"))
     if problem:
@@ -123,4 +124,6 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(_environ("TRUSTED_PROXY_COUNT"))
 # `/health/` reports a scheduler that has stopped running its jobs (portal/health.py): a job
 # may be this many seconds late beyond two of its periods, as long as a daily job may run.
 HEALTH_SCHEDULER_STALE_AFTER = int(_environ("HEALTH_SCHEDULER_STALE_AFTER") or "3600")
+# … and a task worker that has left a task waiting this many seconds.
+HEALTH_WORKER_STALE_AFTER = int(_environ("HEALTH_WORKER_STALE_AFTER") or "300")
 SECURE_REFERRER_POLICY = "same-origin"

@@ -154,17 +154,6 @@ def test_without_an_owners_address_the_fallback_address_is_used_else_none(
     assert message.to == ["webbredaktion@dalsland.example"]
 
 
-def test_a_reminder_queued_before_a_confirmation_is_not_sent(home, publisher):
-    from portal.tasks import send_review_reminder
-
-    page = published(EmployeeInformationPageFactory, home, publisher, review_by=days(5))
-    old_date = page.review_by.isoformat()
-    review.confirm_still_valid(page, publisher)
-
-    send_review_reminder.enqueue(page.pk, old_date)
-    assert reminders_for(page) == []
-
-
 # --- Past the date ----------------------------------------------------------------------------
 
 

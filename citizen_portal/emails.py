@@ -1,7 +1,7 @@
-"""Background work for citizen pages, run by django-tasks after the data is committed.
-
-The submission is already stored when these run, so a failed e-mail loses nothing: it is
-listed in the admin either way, and the task can be retried.
+"""The e-mails of a form submission: to the receiving unit, and the receipt for a resident who
+asked for one. They are written into the outbox (portal.outbox) in the transaction that stores
+the submission, and the task worker sends them; a mail server that is down delays them and
+loses nothing, and the submission is listed in the admin either way.
 """
 
 import datetime
@@ -11,18 +11,9 @@ from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django_tasks import task
 from wagtail.models import Locale
 
-
-def _submission(submission_id):
-    from .models import FormPageSubmission
-
-    return (
-        FormPageSubmission.objects.select_related("page")
-        .prefetch_related("attachments")
-        .get(pk=submission_id)
-    )
+from portal import outbox
 
 
 def _answer_text(value) -> str:
@@ -39,17 +30,25 @@ def _answer_text(value) -> str:
     return str(value)
 
 
-@task()
-def send_form_submission_email(submission_id: int):
+def queue_form_emails(submission) -> None:
+    """Queue the e-mails of a submission just stored (its attachments included)."""
+    unit = form_submission_email(submission)
+    if unit is not None:
+        outbox.queue(unit, kind="form", key=f"form:{submission.reference}:unit")
+    receipt = form_confirmation_email(submission)
+    if receipt is not None:
+        outbox.queue(receipt, kind="form-receipt", key=f"form:{submission.reference}:receipt")
+
+
+def form_submission_email(submission) -> EmailMessage | None:
     """Tell the receiving unit that a form was submitted: the reference, the answers, and for
     each attached file its name and the admin link (the file itself stays in the portal)."""
     from .attachments import admin_url
 
-    submission = _submission(submission_id)
     page = submission.page.specific
     recipients = page.recipients()
     if not recipients:
-        return
+        return None
     data = submission.form_data
     attachments = {a.field_name: a for a in submission.attachments.all()}
     # Staff read the portal in Swedish, whichever language the resident used: the labels come
@@ -88,27 +87,25 @@ def send_form_submission_email(submission_id: int):
     email_field = page.email_field()
     if email_field is not None and data.get(email_field.clean_name):
         reply_to = [data[email_field.clean_name]]
-    EmailMessage(
+    return EmailMessage(
         subject,
         "\n".join(lines),
         page.from_address or None,
         recipients,
         reply_to=reply_to,
-    ).send()
+    )
 
 
-@task()
-def send_form_confirmation_email(submission_id: int):
+def form_confirmation_email(submission) -> EmailMessage | None:
     """The receipt by e-mail, for a resident who asked for it: the reference, the form's title
     and the date, never the answers (an e-mail can end up in the wrong inbox)."""
-    submission = _submission(submission_id)
     page = submission.page.specific
     email_field = page.email_field()
     if not submission.confirmation_requested or email_field is None:
-        return
+        return None
     address = submission.form_data.get(email_field.clean_name)
     if not address:
-        return
+        return None
     with translation.override(page.locale.language_code):
         received = date_format(timezone.localtime(submission.submit_time), "DATE_FORMAT")
         unit = page.receiving_unit()
@@ -129,4 +126,4 @@ def send_form_confirmation_email(submission_id: int):
         subject = _("Vi har tagit emot ditt formulär (%(reference)s)") % {
             "reference": submission.reference
         }
-    EmailMessage(subject, "\n".join(lines), page.from_address or None, [address]).send()
+    return EmailMessage(subject, "\n".join(lines), page.from_address or None, [address])
