@@ -332,8 +332,9 @@ def main(argv=None):
     report(args, rows, queries, setup, own_database)
 
 
-def serve_and_measure(args, python, env, var_dir):
-    """Start gunicorn, measure each path, stop gunicorn; return one row per path."""
+def start_gunicorn(python, env, var_dir, workers):
+    """Start `gunicorn config.wsgi` on a free port of 127.0.0.1 in a session of its own, its
+    output in `var_dir`/gunicorn.log; return (process, base URL, log path)."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = os.path.join(var_dir, "gunicorn.log")
@@ -347,7 +348,7 @@ def serve_and_measure(args, python, env, var_dir):
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                str(args.workers),
+                str(workers),
                 "--log-level",
                 "warning",
             ],
@@ -357,6 +358,24 @@ def serve_and_measure(args, python, env, var_dir):
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    return server, base_url, log_path
+
+
+def stop_process(server, timeout=20):
+    """SIGTERM, then after `timeout` seconds SIGKILL to the process's group (started with
+    start_new_session=True)."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def serve_and_measure(args, python, env, var_dir):
+    """Start gunicorn, measure each path, stop gunicorn; return one row per path."""
+    server, base_url, log_path = start_gunicorn(python, env, var_dir, args.workers)
     try:
         wait_until_ready(base_url, server, log_path)
         rows = []
@@ -384,13 +403,7 @@ def serve_and_measure(args, python, env, var_dir):
             )
         return rows
     finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        stop_process(server)
 
 
 def report(args, rows, queries, setup, own_database):
