@@ -333,6 +333,8 @@ class OutgoingEmail(models.Model):
     key = models.CharField(max_length=200, unique=True, null=True, blank=True)
     subject = models.CharField(_("ämne"), max_length=300)
     body = models.TextField()
+    # The HTML version of a message that has one (Wagtail's notices can); empty for most.
+    html_body = models.TextField(blank=True)
     from_email = models.CharField(max_length=300, blank=True)
     to = models.JSONField(default=list)
     reply_to = models.JSONField(default=list, blank=True)

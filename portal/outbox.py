@@ -12,6 +12,11 @@ by whoever holds its lock, and marked sent in the same transaction.
 
 E-mails about cases are stored as `eservices.Notification` rows (they belong to the case and
 are purged with it) and sent with the same `attempt` and the same pauses.
+
+Everything else Django, allauth and Wagtail send (sign-in codes, password resets, moderation
+notices) reaches the outbox too: `EMAIL_BACKEND` is `OutboxEmailBackend`, which stores each
+message, and the worker sends it with `OUTBOX_DELIVERY_BACKEND` (the environment's
+`EMAIL_BACKEND`, SMTP by default).
 """
 
 import datetime
@@ -21,7 +26,8 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
@@ -44,10 +50,16 @@ def queue(message: EmailMessage, *, kind: str, key: str | None = None) -> Outgoi
     e-mail links to the portal, where the file is read after logging in."""
     if message.attachments:
         raise ValueError("The outbox sends no attachments: link to the file in the portal.")
+    html = [
+        content
+        for content, mimetype in getattr(message, "alternatives", [])
+        if mimetype == "text/html"
+    ]
     fields = {
         "kind": kind,
         "subject": message.subject[:300],
         "body": message.body,
+        "html_body": html[0] if html else "",
         "from_email": message.from_email or "",
         "to": list(message.to),
         "reply_to": list(message.reply_to),
@@ -93,6 +105,7 @@ def attempt(row, message: EmailMessage) -> bool:
     attempts, sent_at, next_attempt_at, last_error) and record the outcome on the row. Call it
     inside the transaction that holds the row's lock."""
     row.attempts += 1
+    message.connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND)
     try:
         message.send()
     except Exception as exc:  # refused, timed out, no route: try again later
@@ -118,13 +131,35 @@ def attempt(row, message: EmailMessage) -> bool:
 
 
 def message_of(email: OutgoingEmail) -> EmailMessage:
-    return EmailMessage(
+    message = EmailMultiAlternatives(
         email.subject,
         email.body,
         email.from_email or None,
         email.to,
         reply_to=email.reply_to or None,
     )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    return message
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    """EMAIL_BACKEND: every message sent with Django's mail functions (allauth's sign-in codes
+    and password resets, Wagtail's notices) is stored in the outbox, in the transaction of the
+    request, and sent by the worker. A message with attachments, which the outbox cannot store,
+    is sent at once with OUTBOX_DELIVERY_BACKEND."""
+
+    def send_messages(self, email_messages):
+        sent = 0
+        for message in email_messages:
+            if message.attachments:
+                logger.warning("An e-mail with attachments was sent at once: %s", message.subject)
+                message.connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND)
+                sent += message.send(fail_silently=self.fail_silently)
+            else:
+                queue(message, kind="other")
+                sent += 1
+        return sent
 
 
 @task()

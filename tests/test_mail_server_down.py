@@ -156,7 +156,7 @@ def test_with_the_mail_server_down_everything_is_accepted_and_mailed_once_when_i
     emma = make_citizen("emma", EMMA, "Emma", "Karlsson")
     port = free_port()
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.EMAIL_BACKEND = SMTP
+    settings.OUTBOX_DELIVERY_BACKEND = SMTP
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, TIMEOUT
 
     silent = SilentServer(port)

@@ -317,7 +317,12 @@ PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Dalslandsportalen <noreply@dalslandsportalen.se>"
 )
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every e-mail goes into the outbox (portal/outbox.py), and the task worker sends it with
+# OUTBOX_DELIVERY_BACKEND: EMAIL_BACKEND in the environment names that real transport.
+EMAIL_BACKEND = "portal.outbox.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 # A relay outside the server: STARTTLS (port 587) or TLS from the start (port 465), and the

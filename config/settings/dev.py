@@ -9,7 +9,9 @@ DEBUG = True
 # A fixed key for the local demo only; production refuses to start without SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-dalslandsportalen-not-for-production"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 # Passkeys need HTTPS, except on the demo's http://127.0.0.1.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

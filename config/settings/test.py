@@ -12,7 +12,9 @@ DEBUG = False
 SECRET_KEY = "test-only-dalslandsportalen"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Sent at once into Django's test outbox; what the worker sends goes there too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = EMAIL_BACKEND
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")

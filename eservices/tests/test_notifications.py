@@ -59,7 +59,7 @@ def test_a_submission_made_while_the_mail_server_is_down_is_kept_and_mailed_when
     emma, settings, django_capture_on_commit_callbacks
 ):
     case = emmas_draft(emma)
-    settings.EMAIL_BACKEND = "eservices.tests.test_notifications.MailServerDown"
+    settings.OUTBOX_DELIVERY_BACKEND = "eservices.tests.test_notifications.MailServerDown"
 
     # The immediate task backend tries to send as soon as the submission is committed.
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,7 +84,7 @@ def test_a_submission_made_while_the_mail_server_is_down_is_kept_and_mailed_when
     assert mail.outbox == []
 
     # The mail server is back, but the pause before the next attempt has not passed.
-    settings.EMAIL_BACKEND = LOCMEM
+    settings.OUTBOX_DELIVERY_BACKEND = LOCMEM
     assert "Skickade: 0." in sweep()
     assert mail.outbox == []
 

@@ -154,3 +154,29 @@ def test_health_reports_a_worker_that_leaves_tasks_waiting(client):
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["worker"]["status"] == "error"
     assert health.waiting_tasks() == 1
+
+
+@override_settings(EMAIL_BACKEND="portal.outbox.OutboxEmailBackend")
+def test_what_django_and_allauth_send_goes_through_the_outbox(django_capture_on_commit_callbacks):
+    from django.core.mail import send_mail
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        send_mail(
+            "Din inloggningskod",
+            "Koden är 482913.",
+            None,
+            ["emma.karlsson@example.se"],
+            html_message="<p>Koden är <b>482913</b>.</p>",
+        )
+    assert mail.outbox == [], "stored, not sent inside the request"
+    (stored,) = OutgoingEmail.objects.filter(kind="other")
+    assert stored.to == ["emma.karlsson@example.se"] and stored.sent_at is None
+    assert "<b>482913</b>" in stored.html_body
+
+    for callback in callbacks:  # the commit: the worker sends it
+        callback()
+    (sent,) = mail.outbox
+    assert sent.subject == "Din inloggningskod"
+    assert sent.alternatives[0][0] == "<p>Koden är <b>482913</b>.</p>"
+    stored.refresh_from_db()
+    assert stored.sent_at is not None
