@@ -337,6 +337,8 @@ class OutgoingEmail(models.Model):
     html_body = models.TextField(blank=True)
     from_email = models.CharField(max_length=300, blank=True)
     to = models.JSONField(default=list)
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
     reply_to = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)

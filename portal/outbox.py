@@ -62,6 +62,8 @@ def queue(message: EmailMessage, *, kind: str, key: str | None = None) -> Outgoi
         "html_body": html[0] if html else "",
         "from_email": message.from_email or "",
         "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
     }
     if key is not None:
@@ -136,6 +138,8 @@ def message_of(email: OutgoingEmail) -> EmailMessage:
         email.body,
         email.from_email or None,
         email.to,
+        cc=email.cc or None,
+        bcc=email.bcc or None,
         reply_to=email.reply_to or None,
     )
     if email.html_body:

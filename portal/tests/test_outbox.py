@@ -168,14 +168,19 @@ def test_what_django_and_allauth_send_goes_through_the_outbox(django_capture_on_
             ["emma.karlsson@example.se"],
             html_message="<p>Koden är <b>482913</b>.</p>",
         )
+        EmailMessage(
+            "Ny sida att granska", "Text", None, [], bcc=["webbredaktion@dalsland.example"]
+        ).send()
     assert mail.outbox == [], "stored, not sent inside the request"
-    (stored,) = OutgoingEmail.objects.filter(kind="other")
+    stored, hidden = OutgoingEmail.objects.filter(kind="other").order_by("pk")
     assert stored.to == ["emma.karlsson@example.se"] and stored.sent_at is None
+    assert hidden.to == [] and hidden.bcc == ["webbredaktion@dalsland.example"]
     assert "<b>482913</b>" in stored.html_body
 
     for callback in callbacks:  # the commit: the worker sends it
         callback()
-    (sent,) = mail.outbox
+    sent, sent_hidden = mail.outbox
+    assert sent_hidden.bcc == ["webbredaktion@dalsland.example"], "a blind copy stays blind"
     assert sent.subject == "Din inloggningskod"
     assert sent.alternatives[0][0] == "<p>Koden är <b>482913</b>.</p>"
     stored.refresh_from_db()
