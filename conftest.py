@@ -52,6 +52,16 @@ def django_db_setup(
             teardown_databases(databases, verbosity=verbosity)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_chrome():
+    """The page chrome is cached (portal/chrome.py) in the cache, which outlives each test's
+    rolled-back database: every test starts with a new chrome version."""
+    from portal import chrome
+
+    chrome.renew()
+    yield
+
+
 def _flushes_database(item) -> bool:
     from django.test import TestCase, TransactionTestCase
 

@@ -18,10 +18,12 @@ def connect():
     from allauth.mfa.signals import authenticator_added
     from django.db.models.signals import post_save, pre_save
 
+    from . import chrome
     from .accounts import count_new_factor_as_used
     from .cache import purge_everything_when_changed, remember_values_before_save
     from .models import PortalSettings
 
+    chrome.connect()
     post_page_move.connect(update_municipality_after_move, dispatch_uid="portal-municipality-move")
     authenticator_added.connect(count_new_factor_as_used, dispatch_uid="portal-new-factor-used")
     # Shown on every page (the crisis message, contact details): a change empties the cache.

@@ -1,13 +1,18 @@
 """Presentation tags shared by every page: the document title, the language switch,
 breadcrumbs, pagination links and accessible form fields."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
+
+from portal import chrome
 
 register = template.Library()
 
@@ -185,3 +190,49 @@ def translation_notice(page=None):
     if state is None or not state.out_of_date or not state.source.live:
         return {}
     return {"state": state}
+
+
+# --- The page chrome, rendered once per address, language and chrome version ------------------
+
+
+class ChromeNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        key = chrome_key(context, self.name)
+        if key is None:
+            return self.nodelist.render(context)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, chrome.FRAGMENT_SECONDS)
+        return html
+
+
+def chrome_key(context, name) -> str | None:
+    """The cache key of a chrome fragment of a published Wagtail page answering a GET, or None
+    (previews, views that are not pages, posts): those are rendered each time."""
+    request = context.get("request")
+    page = _wagtail_page(context)
+    if request is None or page is None or request.method not in ("GET", "HEAD"):
+        return None
+    if getattr(request, "is_preview", False) or not page.live:
+        return None
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"chrome:{chrome.version()}:{name}:{language}:{digest}"
+
+
+@register.tag("chrome")
+def do_chrome(parser, token):
+    """{% chrome "footer" %}…{% endchrome %}: the enclosed part of the page chrome, kept in the
+    cache (portal/chrome.py says when it is renewed). Nothing personal may go inside."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Usage: {% chrome "name" %}…{% endchrome %}')
+    nodelist = parser.parse(("endchrome",))
+    parser.delete_first_token()
+    return ChromeNode(bits[1][1:-1], nodelist)
