@@ -25,6 +25,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -41,6 +42,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.files import detected_content_type, get_private_storage
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
+from portal.pages import PortalPage, PortalPageManager
 
 from .agencies.blocks import AgencyBlock
 from .attachments import admin_url, attachment_path
@@ -78,8 +80,10 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
-class CitizenPage(MunicipalityOwnedMixin, Page):
+class CitizenPage(PortalPage, MunicipalityOwnedMixin, Page):
     """Shared by every citizen page: a short lead text (ingress) under the title."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(
         _("ingress"),
@@ -98,6 +102,14 @@ class CitizenPage(MunicipalityOwnedMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from .agencies.registry import GuideLinks
+
+        context = super().get_context(request, *args, **kwargs)
+        # Shared by every agency block on the page: one look at the link check for them all.
+        context["guide_links"] = GuideLinks(request)
+        return context
 
 
 class CitizenHomePage(CitizenPage):
@@ -136,13 +148,14 @@ class CitizenHomePage(CitizenPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
-        context["municipality_pages"] = [p for p in children if isinstance(p, MunicipalityPage)]
-        context["topic_pages"] = [p for p in children if isinstance(p, TopicPage)]
+        context["municipality_pages"] = (
+            MunicipalityPage.objects.child_of(self).live().public().select_related("municipality")
+        )
+        context["topic_pages"] = TopicPage.objects.child_of(self).live().public()
         context["latest_news"] = (
             NewsPage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .select_related("municipality")
             .order_by("-date", "-pk")[:4]
         )
@@ -324,17 +337,21 @@ class ServicePage(ReviewedPageMixin, CitizenPage):
     class Meta:
         verbose_name = _("tjänstesida")
 
-    @property
+    @cached_property
     def department(self):
-        parent = self.get_parent().specific
-        return getattr(parent, "department", None)
+        """The department whose page this service page is under (one query)."""
+        parent = self.get_parent()
+        if parent is None:
+            return None
+        departments = DepartmentPage.objects.filter(pk=parent.pk).values("department_id")
+        return Department.objects.filter(pk__in=departments).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         department = self.department
         context["department"] = department
         context["topic_page"] = (
-            TopicPage.objects.live().filter(locale=self.locale, topic=self.topic).first()
+            TopicPage.objects.live().filter(locale_id=self.locale_id, topic=self.topic).first()
         )
         context["contact"] = {
             "name": self.contact_name or (department.name if department else ""),
@@ -366,7 +383,7 @@ class TopicPage(CitizenPage):
         services = (
             ServicePage.objects.live()
             .public()
-            .filter(locale=self.locale, topic=self.topic)
+            .filter(locale_id=self.locale_id, topic=self.topic)
             .select_related("municipality")
             .order_by("municipality__sort_order", "title")
         )
@@ -397,7 +414,7 @@ class NewsIndexPage(CitizenPage):
         verbose_name = _("nyhetslista")
 
     def get_news(self):
-        news = NewsPage.objects.live().public().filter(locale=self.locale)
+        news = NewsPage.objects.live().public().filter(locale_id=self.locale_id)
         if self.municipality_id:
             news = news.descendant_of(self.get_parent())
         return news.select_related("municipality").order_by("-date", "-pk")
@@ -680,13 +697,15 @@ def delete_attachment_file(sender, instance, **kwargs):
         instance.file.storage.delete(instance.file.name)
 
 
-class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
+class FormPage(PortalPage, MunicipalityOwnedMixin, AbstractEmailForm):
     """A form editors build themselves (blankettservice, step 2).
 
     A submission is stored, with its reference number and files, before anything else happens;
     the e-mail to the receiving unit and the resident's confirmation are queued after the
     commit, so a mail server that is down loses nothing. The resident is redirected to the
     receipt, so a reload does not send the form twice."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("ingress"), blank=True, max_length=400)
     body = RichTextField(_("text före formuläret"), features=RICH_TEXT_FEATURES, blank=True)
@@ -757,6 +776,14 @@ class FormPage(MunicipalityOwnedMixin, AbstractEmailForm):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from .agencies.registry import GuideLinks
+
+        context = super().get_context(request, *args, **kwargs)
+        # Shared by every agency block on the page: one look at the link check for them all.
+        context["guide_links"] = GuideLinks(request)
+        return context
 
     # --- The form ---------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from portal.blocks import BodyBlock
 from portal.identity.models import EmployeeProfile
 from portal.identity.roles import ROLES
 from portal.models import ReviewedPageMixin
+from portal.pages import PortalPage, PortalPageManager
 
 from .access import (
     ACCESS_PERMISSION,
@@ -70,8 +71,10 @@ def audience_q(profile: EmployeeProfile | None, prefix: str = "") -> Q:
     )
 
 
-class EmployeeOnlyPage(Page):
+class EmployeeOnlyPage(PortalPage, Page):
     """Base for every employee page: served only to signed-in employees, never listed publicly."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("ingress"), blank=True, max_length=400)
 

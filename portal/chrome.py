@@ -7,7 +7,7 @@ page tree, the municipalities and the portal settings, never from the person. th
 keeps each part in Django's template fragment cache under the address, the language and the
 chrome version, which `bump` changes whenever something the chrome shows changes: a page
 published, unpublished, moved or deleted, the portal settings, a municipality, a locale, a
-site. Old fragments are then never read again and expire on their own.
+site, a view restriction. Old fragments are then never read again and expire on their own.
 
 The version lives in the shared cache (Redis in production), so a publish in one process is
 seen by all. Without a shared cache (the demo's local memory), another process's publish (the
@@ -46,7 +46,7 @@ def bump(*args, **kwargs) -> None:
 
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import Department, Municipality, PortalSettings
@@ -54,7 +54,15 @@ def connect() -> None:
     page_published.connect(bump, dispatch_uid="portal-chrome-published")
     page_unpublished.connect(bump, dispatch_uid="portal-chrome-unpublished")
     post_page_move.connect(bump, dispatch_uid="portal-chrome-moved")
-    for model in (Page, PortalSettings, Municipality, Department, Locale, Site):
+    for model in (
+        Page,
+        PageViewRestriction,
+        PortalSettings,
+        Municipality,
+        Department,
+        Locale,
+        Site,
+    ):
         post_save.connect(bump, sender=model, dispatch_uid=f"portal-chrome-save-{model.__name__}")
         post_delete.connect(
             bump, sender=model, dispatch_uid=f"portal-chrome-delete-{model.__name__}"

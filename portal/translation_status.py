@@ -17,6 +17,8 @@ from django.db.models import Q
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from . import lookups
+
 
 @dataclasses.dataclass
 class TranslationState:
@@ -49,7 +51,7 @@ def state_of(page) -> TranslationState | None:
     """For a page in another language than the default: its Swedish source and whether the
     translation has kept up. None for a Swedish page or one that was not translated from one.
     Two queries."""
-    default = Locale.get_default()
+    default = lookups.default_locale()
     if page.locale_id == default.pk:
         return None
     source_page = (

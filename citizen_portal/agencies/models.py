@@ -206,7 +206,7 @@ class AgencyIndexPage(CitizenPage):
             guide=(
                 LifeEventGuidePage.objects.live()
                 .public()
-                .filter(locale=self.locale, topic=topic)
+                .filter(locale_id=self.locale_id, topic=topic)
                 .first()
                 if topic
                 else None
@@ -274,7 +274,7 @@ class LifeEventGuidePage(CitizenPage):
         links.preload(self.steps)
         context["guide_links"] = links
         context["agency_index"] = (
-            AgencyIndexPage.objects.live().public().filter(locale=self.locale).first()
+            AgencyIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
         )
         return context
 

@@ -6,7 +6,7 @@ import dataclasses
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
-from portal.models import Municipality
+from portal import lookups
 
 from .blocks import eservice_kinds
 from .linkcheck import normalise
@@ -21,16 +21,13 @@ def sort_key(text: str) -> str:
 
 
 def active_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except (Locale.DoesNotExist, LookupError):
-        return Locale.get_default()
+    return lookups.active_locale()
 
 
 def agencies_for_locale(locale: Locale) -> list[Agency]:
     """Every agency in `locale`; one that is not translated yet in its default-language
     entry, so a new agency shows on the English pages before a translator has reached it."""
-    default = Locale.get_default()
+    default = lookups.default_locale()
     agencies = Agency.objects.filter(locale=locale)
     if locale.pk != default.pk:
         translated = Agency.objects.filter(locale=locale).values("translation_key")
@@ -144,9 +141,7 @@ class GuideLinks:
         self.locale = locale or active_locale()
         self._agencies: dict[int, Agency] = {}
         self._pages: dict[int, Page | None] = {}
-        self._checked: set[str] = set()
-        self._broken: set[str] = set()
-        self._municipalities = None
+        self._broken: set[str] | None = None
         self._languages = None
 
     # --- Loading --------------------------------------------------------------------------
@@ -165,6 +160,10 @@ class GuideLinks:
 
     def _load_agencies(self, agencies):
         missing = [agency for agency in agencies if agency.pk not in self._agencies]
+        # An entry already in the language shown is its own translation.
+        for agency in [agency for agency in missing if agency.locale_id == self.locale.pk]:
+            self._agencies[agency.pk] = agency
+            missing.remove(agency)
         if not missing:
             return
         translations = {
@@ -176,15 +175,13 @@ class GuideLinks:
         }
         for agency in missing:
             self._agencies[agency.pk] = translations.get(agency.translation_key, agency)
-        self._check({normalise(agency.url) for agency in self._agencies.values()})
 
     def _load_pages(self, pages):
         missing = [page for page in pages if page.pk not in self._pages]
         if not missing:
             return
         candidates = (
-            Page.objects.live()
-            .public()
+            lookups.public(Page.objects.live())
             .filter(
                 translation_key__in={page.translation_key for page in missing},
                 locale_id__in={self.locale.pk, *(page.locale_id for page in missing)},
@@ -198,19 +195,21 @@ class GuideLinks:
             versions = by_key.get(page.translation_key, {})
             self._pages[page.pk] = versions.get(self.locale.pk) or versions.get(page.locale_id)
 
-    def _check(self, urls):
-        urls = {url for url in urls if url} - self._checked
-        if urls:
-            self._broken |= broken_urls(urls)
-            self._checked |= urls
+    def _is_broken(self, url) -> bool:
+        """Whether the link check last found `url` broken. The broken addresses are few (an
+        owner is told and fixes them), so the page reads them all at once: one query however
+        many blocks link out."""
+        if self._broken is None:
+            self._broken = set(
+                LinkCheck.objects.filter(ok=False).values_list("url", flat=True).order_by()
+            )
+        return normalise(url) in self._broken
 
     def _municipality(self, page) -> str:
         municipality_id = getattr(page, "municipality_id", None)
         if municipality_id is None:
             return ""
-        if self._municipalities is None:
-            self._municipalities = Municipality.objects.in_bulk()
-        municipality = self._municipalities.get(municipality_id)
+        municipality = lookups.municipality_by_id(municipality_id)
         return municipality.short_name if municipality else ""
 
     def _other_language(self, locale_id) -> str:
@@ -235,7 +234,7 @@ class GuideLinks:
             short_name=localized.short_name,
             url=localized.url,
             description=description or localized.description,
-            broken=normalise(localized.url) in self._broken,
+            broken=self._is_broken(localized.url),
             lang=lang,
             description_lang="" if description else lang,
         )

@@ -3,8 +3,9 @@ accessibility statement links."""
 
 from django import template
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from portal import lookups
 from portal.models import PortalSettings
 
 from ..models import AccessibilityStatementPage, ContactPage, MunicipalityPage, NewsIndexPage
@@ -16,10 +17,7 @@ CHILD_PAGE_TYPES = {"NewsIndexPage": NewsIndexPage, "ContactPage": ContactPage}
 
 
 def _active_locale():
-    try:
-        return Locale.get_active()
-    except (Locale.DoesNotExist, LookupError):
-        return Locale.get_default()
+    return lookups.active_locale()
 
 
 def _page_municipality(page):
@@ -118,7 +116,7 @@ def _dalsland_page(model_name):
     pages = getattr(agencies, model_name).objects.live().only("pk", "url_path", "locale")
     return (
         pages.filter(locale=_active_locale()).first()
-        or pages.filter(locale=Locale.get_default()).first()
+        or pages.filter(locale=lookups.default_locale()).first()
     )
 
 

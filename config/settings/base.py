@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cache-Control, once the middleware below has set its cookies (portal/cache_headers.py).
     "portal.cache_headers.CacheHeadersMiddleware",
+    # The chrome version once per request, the request's site from memory (portal/lookups.py).
+    "portal.lookups.LookupsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
