@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
@@ -14,8 +15,21 @@ def is_employee(user) -> bool:
 
 
 def profile_of(user):
-    """The signed-in employee's EmployeeProfile, or None (a local account without one)."""
-    return getattr(user, "employee_profile", None) if user.is_authenticated else None
+    """The signed-in employee's EmployeeProfile with its municipality and department, or None
+    (a local account without one). One query, kept on the user for the request."""
+    if not user.is_authenticated:
+        return None
+    related = get_user_model().employee_profile.related
+    if not related.is_cached(user):
+        from portal.identity.models import EmployeeProfile
+
+        profile = (
+            EmployeeProfile.objects.select_related("municipality", "department__municipality")
+            .filter(user=user)
+            .first()
+        )
+        related.set_cached_value(user, profile)
+    return getattr(user, "employee_profile", None)
 
 
 def login_if_not_employee(request):

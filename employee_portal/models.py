@@ -15,7 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -405,22 +405,42 @@ class ApplicationAudience(Orderable, AudienceFields):
         verbose_name_plural = _("målgrupper")
 
 
-def applications_for(profile: EmployeeProfile) -> dict[str, list[Application]]:
+def applications_for(profile: EmployeeProfile, user=None) -> dict[str, list[Application]]:
     """The applications meant for this employee, as {"mandatory": [...], "optional": [...]}:
     those their municipality uses and an audience row matches (each of its fields empty or
-    equal to the employee's). Mandatory wins when rows of both kinds match. Two queries,
-    however large the catalogue."""
+    equal to the employee's). Mandatory wins when rows of both kinds match. One query,
+    however large the catalogue.
+
+    With `user`, each application carries that user's UserApplication row as `user_row`
+    (None if they have none), from the same query."""
     matching = ApplicationAudience.objects.filter(
-        audience_q(profile), application__municipalities=profile.municipality_id
-    ).values_list("application_id", "requirement")
-    requirement: dict[int, str] = {}
-    for application_id, kind in matching:
-        if requirement.get(application_id) != ApplicationAudience.Requirement.MANDATORY:
-            requirement[application_id] = kind
+        audience_q(profile),
+        application=OuterRef("pk"),
+        application__municipalities=profile.municipality_id,
+    )
+    applications = Application.objects.filter(Exists(matching)).annotate(
+        mandatory=Exists(matching.filter(requirement=ApplicationAudience.Requirement.MANDATORY))
+    )
+    if user is not None:
+        mine = UserApplication.objects.filter(user=user, application=OuterRef("pk"))
+        applications = applications.annotate(
+            user_row_id=Subquery(mine.values("pk")[:1]),
+            user_row_chosen=Subquery(mine.values("chosen")[:1]),
+            user_row_sort_order=Subquery(mine.values("sort_order")[:1]),
+        )
     found = {"mandatory": [], "optional": []}
-    for application in Application.objects.filter(pk__in=requirement):
-        mandatory = requirement[application.pk] == ApplicationAudience.Requirement.MANDATORY
-        found["mandatory" if mandatory else "optional"].append(application)
+    for application in applications:
+        if user is not None:
+            application.user_row = None
+            if application.user_row_id is not None:
+                application.user_row = UserApplication(
+                    pk=application.user_row_id,
+                    user=user,
+                    application=application,
+                    chosen=application.user_row_chosen,
+                    sort_order=application.user_row_sort_order,
+                )
+        found["mandatory" if application.mandatory else "optional"].append(application)
     return found
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from portal import lookups
 from portal.accounts import case_handling_permissions
 from portal.identity.roles import ROLES
 from portal.models import Municipality
@@ -116,12 +117,16 @@ class MySystems:
 
 def my_systems(user) -> MySystems:
     """Mina system: the applications this employee must have and the optional ones they
-    chose, in their own order where they have set one, then by name. Three queries."""
+    chose, in their own order where they have set one, then by name. One query."""
     profile = profile_of(user)
     if profile is None:
         return MySystems()
-    found = applications_for(profile)
-    rows = {row.application_id: row for row in UserApplication.objects.filter(user=user)}
+    found = applications_for(profile, user)
+    rows = {
+        application.pk: application.user_row
+        for application in found["mandatory"] + found["optional"]
+        if application.user_row is not None
+    }
     chosen = [a for a in found["optional"] if a.pk in rows and rows[a.pk].chosen]
     items = [MySystem(a, mandatory=True) for a in found["mandatory"]]
     items += [MySystem(a, mandatory=False) for a in chosen]
@@ -370,12 +375,17 @@ def current_notices(profile, my_ids) -> list[OperationalNotice]:
 
 
 def _with_audiences(pages):
-    return pages.prefetch_related(
+    """Each page's audience rows, for the dashboard's lists: one query for all of them."""
+    prefetch_related_objects(
+        pages,
         Prefetch(
             "employee_audiences",
-            queryset=PageAudience.objects.select_related("municipality", "department"),
-        )
+            queryset=PageAudience.objects.select_related(
+                "municipality", "department__municipality"
+            ),
+        ),
     )
+    return pages
 
 
 def dashboard_context(request, home) -> dict:
@@ -393,19 +403,16 @@ def dashboard_context(request, home) -> dict:
         item.notices = by_application.get(item.application.pk, [])
 
     news = list(
-        _with_audiences(
-            visible_to(EmployeeNewsPage.objects.live().descendant_of(home), user)
-            .defer_streamfields()
-            .order_by(F("first_published_at").desc(nulls_last=True))
-        )[:NEWS_ON_DASHBOARD]
+        visible_to(EmployeeNewsPage.objects.live().descendant_of(home), user)
+        .defer_streamfields()
+        .order_by(F("first_published_at").desc(nulls_last=True))[:NEWS_ON_DASHBOARD]
     )
     information = list(
-        _with_audiences(
-            visible_to(EmployeeInformationPage.objects.child_of(home).live(), user)
-            .defer_streamfields()
-            .order_by("-last_published_at")
-        )
+        visible_to(EmployeeInformationPage.objects.child_of(home).live(), user)
+        .defer_streamfields()
+        .order_by("-last_published_at")
     )
+    _with_audiences(news + information)
     on_network = client_is_on_municipal_network(request)
     return {
         "profile": profile,
@@ -414,7 +421,7 @@ def dashboard_context(request, home) -> dict:
         "my_systems": systems,
         "outside_network": on_network is False,
         "news": news,
-        "news_index": EmployeeNewsIndexPage.objects.child_of(home).live().first(),
+        "news_index": lookups.first_live_child(home, EmployeeNewsIndexPage),
         "information_pages": information,
         "it_support_page": next((p for p in information if p.slug == IT_SUPPORT_SLUG), None),
         "documents_url": reverse("employee_documents:index"),

@@ -25,6 +25,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from . import chrome
 
 MAX_AGE = chrome.FRAGMENT_SECONDS
+# Addresses are remembered too (pages_at); a bound keeps a crawl of a big site in check.
+MAX_ENTRIES = 20_000
 
 # The chrome version read once at the start of a request (LookupsMiddleware), so that a page
 # asks the shared cache once rather than at every lookup.
@@ -37,7 +39,7 @@ class _Memo:
         self.expires = 0.0
         self.values = {}
 
-    def get(self, key, load):
+    def get(self, key, load, keep=lambda value: True):
         version = _request_version.get() or chrome.version()
         now = time.monotonic()
         if version != self.version or now >= self.expires:
@@ -45,7 +47,9 @@ class _Memo:
         try:
             return self.values[key]
         except KeyError:
-            value = self.values[key] = load()
+            value = load()
+            if len(self.values) < MAX_ENTRIES and keep(value):
+                self.values[key] = value
             return value
 
 
@@ -140,6 +144,47 @@ def site_for_request(request) -> Site | None:
     # and Wagtail's serve() asks for `root_page.localized.specific` (portal/pages.py).
     site.root_page = _build(Page, rows[1]).specific_deferred
     return site
+
+
+# --- Addresses -------------------------------------------------------------------------------
+
+
+def pages_at(root, addresses: list[str]) -> dict[str, Page]:
+    """The pages below `root` whose `url_path` is one of `addresses` (the steps of one
+    address, portal/pages.py), by url_path. One query the first time an address is asked in
+    a chrome version; an address that is not all there (a 404) is asked each time."""
+
+    def load():
+        return [
+            _row(page)
+            for page in Page.objects.filter(
+                url_path__in=addresses,
+                path__startswith=root.path,
+                depth__gt=root.depth,
+                depth__lte=root.depth + len(addresses),
+            )
+        ]
+
+    rows = _memo.get(
+        ("pages", root.pk, tuple(addresses)), load, keep=lambda rows: len(rows) == len(addresses)
+    )
+    pages = (_build(Page, row) for row in rows)
+    return {page.url_path: page for page in pages}
+
+
+def first_live_child(parent, page_type, *, public_only=False) -> Page | None:
+    """The first live child of `parent` of `page_type` (a Page class), as a plain Page: enough
+    for a link ({% pageurl %}) and its title. With `public_only`, not one in a restricted
+    section. From memory after the first time."""
+
+    def load():
+        pages = Page.objects.child_of(parent).live().type(page_type)
+        page = (public(pages) if public_only else pages).first()
+        return _row(page) if page is not None else None
+
+    return _build(
+        Page, _memo.get(("child", parent.pk, page_type._meta.label_lower, public_only), load)
+    )
 
 
 # --- View restrictions -----------------------------------------------------------------------

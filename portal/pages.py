@@ -65,15 +65,7 @@ class PortalPage:
             self.url_path + "".join(f"{slug}/" for slug in path_components[: i + 1])
             for i in range(len(path_components))
         ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=addresses,
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-            )
-        }
+        found = lookups.pages_at(self, addresses)
         parent = self
         for i, address in enumerate(addresses):
             page = found.get(address)

@@ -150,4 +150,4 @@ def first_child_of_type(page, model_name):
     model = CHILD_PAGE_TYPES.get(model_name)
     if model is None or page is None:
         return None
-    return model.objects.child_of(page).live().public().first()
+    return lookups.first_live_child(page, model, public_only=True)

@@ -195,6 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # Django's ModelBackend with permissions in one query (portal/auth_backends.py). Django's
+    # own stays listed so that sessions made before keep their sign-in; it reuses the
+    # permissions the first one read.
+    "portal.auth_backends.PortalModelBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -121,7 +121,7 @@ def test_the_query_count_does_not_grow_with_the_catalogue():
     with CaptureQueriesContext(connection) as after:
         found = applications_for(teacher)
 
-    assert len(after) == len(before) == 2
+    assert len(after) == len(before) == 1
     assert len(found["optional"]) >= 30
 
 
