@@ -120,6 +120,15 @@ def municipality_by_id(municipality_id):
     return _build(Municipality, rows.get(municipality_id))
 
 
+def municipality_of(page):
+    """The municipality a page belongs to (its `municipality` field), from memory; None for a
+    page without one."""
+    municipality_id = getattr(page, "municipality_id", None)
+    if municipality_id is None:
+        return None
+    return municipality_by_id(municipality_id)
+
+
 # --- Sites -----------------------------------------------------------------------------------
 
 
@@ -187,6 +196,44 @@ def first_live_child(parent, page_type, *, public_only=False) -> Page | None:
     )
 
 
+def first_live_of_type(page_type, locale) -> Page | None:
+    """The first live page of `page_type` in `locale` (a portal-wide index such as the agency
+    register's), as a plain Page for a link. From memory after the first time."""
+
+    def load():
+        page = Page.objects.live().type(page_type).filter(locale_id=locale.pk).first()
+        return _row(page) if page is not None else None
+
+    return _build(Page, _memo.get(("of-type", page_type._meta.label_lower, locale.pk), load))
+
+
+def localized(page):
+    """`page.localized` with the active locale from memory, for any page (a plain Page from a
+    foreign key too): its live translation in the active language, else the page itself."""
+    locale = active_locale()
+    if page is None or page.locale_id == locale.pk:
+        return page
+    translation = page.get_translation_or_none(locale)
+    if translation is None or not translation.live:
+        return page
+    return translation
+
+
+# --- Portal settings -------------------------------------------------------------------------
+
+
+def portal_settings(site):
+    """The site's PortalSettings (Wagtail's for_site(), which creates them if missing)."""
+    from .models import PortalSettings
+
+    if site is None:
+        return None
+    return _build(
+        PortalSettings,
+        _memo.get(("settings", site.pk), lambda: _row(PortalSettings.for_site(site))),
+    )
+
+
 # --- View restrictions -----------------------------------------------------------------------
 
 
@@ -223,8 +270,9 @@ def public(pages):
 
 
 class LookupsMiddleware:
-    """Reads the chrome version once per request and gives Wagtail the request's site from
-    memory (Site.find_for_request() keeps what it finds in `request._wagtail_site`)."""
+    """Reads the chrome version once per request and gives Wagtail the request's site and
+    portal settings from memory, where Site.find_for_request() and
+    PortalSettings.for_request() keep what they find on the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -234,6 +282,12 @@ class LookupsMiddleware:
         try:
             if not hasattr(request, "_wagtail_site"):
                 request._wagtail_site = site_for_request(request)
+            # Where Wagtail's PortalSettings.for_request() looks before it queries.
+            from .models import PortalSettings
+
+            attribute = PortalSettings.get_cache_attr_name()
+            if not hasattr(request, attribute) and request._wagtail_site is not None:
+                setattr(request, attribute, portal_settings(request._wagtail_site))
             return self.get_response(request)
         finally:
             _request_version.reset(token)

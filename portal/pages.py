@@ -47,13 +47,7 @@ class PortalPage:
     def localized(self):
         """Wagtail's `localized` (the live translation in the active language, else this
         page), with the active locale from memory."""
-        locale = lookups.active_locale()
-        if locale.pk == self.locale_id:
-            return self
-        translation = self.get_translation_or_none(locale)
-        if translation is None or not translation.live:
-            return self
-        return translation
+        return lookups.localized(self)
 
     def route(self, request, path_components):
         if not path_components:

@@ -43,6 +43,7 @@ from citizen_portal.diary.search import (
 )
 from citizen_portal.models import MunicipalityPage
 from employee_portal.models import EmployeeOnlyPage
+from portal import lookups
 from portal.models import Municipality
 
 from . import swedish
@@ -89,9 +90,8 @@ class Result:
 
 def public_pages(locale=None):
     return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale or Locale.get_active())
+        lookups.public(Page.objects.live())
+        .filter(locale=locale or lookups.active_locale())
         .not_type(EmployeeOnlyPage)
         .exclude(depth__lte=1)
     )
@@ -148,7 +148,7 @@ class PageResults:
 
 
 def page_result(page) -> Result:
-    municipality = getattr(page, "municipality", None)
+    municipality = lookups.municipality_of(page)
     return Result(
         kind=KIND_PAGES,
         title=page.title,

@@ -95,9 +95,9 @@ def footer_context(context):
     if request is not None and (accessibility_page is None or contact_page is None):
         portal_settings = PortalSettings.for_request(request)
         if accessibility_page is None and portal_settings.accessibility_statement_id:
-            accessibility_page = portal_settings.accessibility_statement.localized
+            accessibility_page = lookups.localized(portal_settings.accessibility_statement)
         if contact_page is None and portal_settings.contact_page_id:
-            contact_page = portal_settings.contact_page.localized
+            contact_page = lookups.localized(portal_settings.contact_page)
 
     return {
         "municipality": municipality,
@@ -113,10 +113,9 @@ def _dalsland_page(model_name):
     else in the default one; None if there is none."""
     from citizen_portal.agencies import models as agencies
 
-    pages = getattr(agencies, model_name).objects.live().only("pk", "url_path", "locale")
-    return (
-        pages.filter(locale=_active_locale()).first()
-        or pages.filter(locale=lookups.default_locale()).first()
+    page_type = getattr(agencies, model_name)
+    return lookups.first_live_of_type(page_type, _active_locale()) or lookups.first_live_of_type(
+        page_type, lookups.default_locale()
     )
 
 

@@ -42,14 +42,6 @@ def home_url():
     return _home_url(translation.get_language() or settings.LANGUAGE_CODE)
 
 
-def _municipality_of(page):
-    """The page's municipality, from memory (portal/lookups.py) rather than a query."""
-    municipality_id = getattr(page, "municipality_id", None)
-    if municipality_id is None:
-        return getattr(page, "municipality", None)
-    return lookups.municipality_by_id(municipality_id)
-
-
 @register.simple_tag
 def document_title(page=None, title=""):
     """The <title>, e.g. "Förskola – Mellerud – Dalslandsportalen": `title` or the page's SEO
@@ -60,7 +52,7 @@ def document_title(page=None, title=""):
         parts.append(str(title))
     elif isinstance(page, Page):
         parts.append(getattr(page, "seo_title", "") or page.title)
-        municipality = _municipality_of(page)
+        municipality = lookups.municipality_of(page)
         # A municipality's own start page already carries its name ("Melleruds kommun").
         if municipality is not None and municipality.short_name not in parts[0]:
             parts.append(municipality.short_name)
