@@ -70,6 +70,17 @@ class Topic(models.TextChoices):
     BUSINESS_WORK = "naringsliv-och-arbete", _("Näringsliv och arbete")
 
 
+def live_children(page, *page_types):
+    """The live, public children of `page` of these page types (its subpage types), in the
+    tree's order: one query per type, however many children there are."""
+    children = [
+        child
+        for page_type in page_types
+        for child in page_type.objects.child_of(page).live().public()
+    ]
+    return sorted(children, key=lambda child: child.path)
+
+
 def paginate(request, queryset, per_page):
     paginator = Paginator(queryset, per_page)
     try:
@@ -236,9 +247,7 @@ class DepartmentPage(CitizenPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["service_pages"] = ServicePage.objects.child_of(self).live().public()
-        context["other_pages"] = (
-            self.get_children().live().public().not_type(ServicePage).specific()
-        )
+        context["other_pages"] = live_children(self, InformationPage, FormPage)
         return context
 
 
@@ -591,6 +600,11 @@ class InformationPage(CitizenPage):
 
     class Meta:
         verbose_name = _("informationssida")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = live_children(self, InformationPage, FormPage)
+        return context
 
 
 FORM_FIELD_CHOICES = [*WAGTAIL_FORM_FIELD_CHOICES, ("file", _("Filuppladdning"))]

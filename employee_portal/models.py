@@ -15,7 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +105,14 @@ def visible_to(pages, user):
     return pages.filter(
         ~Exists(rows) | Exists(rows.filter(audience_q(profile_of(user)))),
         review_by__gte=timezone.localdate(),
+    )
+
+
+def audiences_prefetch() -> Prefetch:
+    """A list's pages with their audience rows and the names these show: one query."""
+    return Prefetch(
+        "employee_audiences",
+        queryset=PageAudience.objects.select_related("municipality", "department__municipality"),
     )
 
 
@@ -204,8 +212,11 @@ class EmployeeNewsIndexPage(EmployeeOnlyPage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        news = visible_to(EmployeeNewsPage.objects.child_of(self).live(), request.user).order_by(
-            "-first_published_at"
+        news = (
+            visible_to(EmployeeNewsPage.objects.child_of(self).live(), request.user)
+            .defer_streamfields()
+            .prefetch_related(audiences_prefetch())
+            .order_by("-first_published_at")
         )
         context["news"] = Paginator(news, 20).get_page(request.GET.get("sida"))
         return context

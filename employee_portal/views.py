@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch, Q, prefetch_related_objects
+from django.db.models import F, Q, prefetch_related_objects
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -41,9 +41,9 @@ from .models import (
     EmployeeNewsIndexPage,
     EmployeeNewsPage,
     OperationalNotice,
-    PageAudience,
     UserApplication,
     applications_for,
+    audiences_prefetch,
     visible_to,
 )
 from .network import client_is_on_municipal_network
@@ -376,15 +376,7 @@ def current_notices(profile, my_ids) -> list[OperationalNotice]:
 
 def _with_audiences(pages):
     """Each page's audience rows, for the dashboard's lists: one query for all of them."""
-    prefetch_related_objects(
-        pages,
-        Prefetch(
-            "employee_audiences",
-            queryset=PageAudience.objects.select_related(
-                "municipality", "department__municipality"
-            ),
-        ),
-    )
+    prefetch_related_objects(pages, audiences_prefetch())
     return pages
 
 
