@@ -29,7 +29,7 @@ from citizen_portal.agencies.models import (
     LifeEventGuidePage,
     LinkCheck,
 )
-from citizen_portal.models import DepartmentPage, InformationPage, NewsIndexPage, NewsPage
+from citizen_portal.models import DepartmentPage, InformationPage, NewsIndexPage
 from citizen_portal.tests.factories import NewsPageFactory, ServicePageFactory
 from employee_portal.models import (
     Application,

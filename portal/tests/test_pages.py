@@ -68,9 +68,7 @@ def test_a_renamed_page_moves_to_its_new_address_at_once(client):
     assert served(response).pk == service.pk
 
 
-def test_a_page_type_that_routes_its_own_addresses_gets_the_rest_of_the_address(
-    rf, monkeypatch
-):
+def test_a_page_type_that_routes_its_own_addresses_gets_the_rest_of_the_address(rf, monkeypatch):
     asked = []
 
     def route(self, request, path_components):
