@@ -6,15 +6,24 @@
 For each size the script empties the diary tables of that database (use a database of its own:
 it migrates it and adds the five municipalities if they are missing), writes a CSV of that many
 realistic rows (deterministic: the same file every time), imports it with `import_diary`'s code
-and reports rows per second, then runs a fixed set of searches as `/diarium/` runs them (a
-count up to 10,000 plus the first page of 20, with filters for municipality, register, dates,
-direction, case number and free text) and reports p50 and p95 over the set. Goals (issue 4):
-import >= 10,000 rows/s, p95 <= 50 ms at 1,000,000 rows. bench/README.md has example figures.
+and reports rows per second (`--profile`: and where the import spends its time). Then it times:
+
+* a fixed set of 16 searches as `/diarium/` runs them (a count up to 10,000 plus the first page
+  of 20, with filters for municipality, register, dates, direction, case number and free text);
+* 20 common and rare words, free text without filters, through the real pages: `/diarium/?q=…`
+  (the view, its queries and its template) and `/api/v1/diary/?q=…` (throttle off), both by
+  Django's test client.
+
+Each reports p50 and p95. Goals (issue 4): import >= 10,000 rows/s, p95 <= 50 ms at 1,000,000
+rows. `--reuse` keeps a database that already holds that many rows (to time searches again).
+bench/README.md has example figures.
 """
 
 import argparse
+import cProfile
 import csv
 import os
+import pstats
 import random
 import statistics
 import sys
@@ -48,6 +57,14 @@ SUBJECTS = [
     "Anmälan om värmepump",
     "Föreläggande om avloppsanläggning",
 ]
+# The long tail: a few cases each (with their share of all cases), so that the word mix has
+# rare words as well as common ones.
+RARE_SUBJECTS = [
+    ("Etablering av vindkraft vid Kroppefjäll", 0.001),
+    ("Bildande av naturreservat", 0.0005),
+    ("Fornlämning vid vägbygge", 0.0002),
+    ("Ansökan om tillstånd för skjutbana", 0.00005),
+]
 PLACES = [
     "Åmål",
     "Bengtsfors",
@@ -69,6 +86,7 @@ DOCUMENTS = [
     ("Remissyttrande", "in"),
     ("Kompletteringsbegäran", "out"),
     ("Beslut", "out"),
+    ("Yttrande", "out"),
     ("Tjänsteskrivelse", "internal"),
     ("Protokollsutdrag", "internal"),
 ]
@@ -99,7 +117,14 @@ def write_rows(path: Path, count: int) -> None:
             registered = today - timedelta(days=rng.randrange(3 * 365))
             case_number = f"{register} {registered.year}/{case_serial}"
             place = f"{rng.choice(PLACES)} {rng.randrange(1, 40)}:{rng.randrange(1, 300)}"
-            title = f"{rng.choice(SUBJECTS)}, {place}"
+            subject = rng.choice(SUBJECTS)
+            chance = rng.random()
+            for rare, share in RARE_SUBJECTS:
+                if chance < share:
+                    subject = rare
+                    break
+                chance -= share
+            title = f"{subject}, {place}"
             for number in range(1, rng.randrange(2, 7)):
                 if written == count:
                     break
@@ -151,10 +176,79 @@ def searches(today: date) -> list[dict]:
     ]
 
 
+# Free text without filters, common words first (tens or hundreds of thousands of rows of the
+# generated diary), then rarer ones (RARE_SUBJECTS: a few thousand to a few hundred rows) and
+# one that matches nothing.
+WORDS = [
+    "ansökan",
+    "bygglov",
+    "beslut",
+    "yttrande",
+    "tjänsteskrivelse",
+    "Trafikverket",
+    "Länsstyrelsen",
+    "detaljplan",
+    "tillsyn",
+    "Åmål",
+    "strandskyddsdispens",
+    "skolskjuts",
+    "värmepump",
+    "utegym",
+    "Köpmannebro",
+    "vindkraft",
+    "naturreservat",
+    "fornlämning",
+    "skjutbana",
+    "gruvdrift",
+]
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
+
+
+def time_pages(client, repeat: int) -> None:
+    """The word mix through `/diarium/` and `/api/v1/diary/`, as a visitor and a program get
+    them: the view, its queries, the template or the JSON."""
+    for word in WORDS:  # once each, untimed: compiled templates, as a running server has
+        client.get("/diarium/", {"q": word})
+        client.get("/api/v1/diary/", {"q": word})
+    all_runs = {"web": [], "api": []}
+    for word in WORDS:
+        runs = {"web": [], "api": []}
+        for _ in range(repeat):
+            for name, path in (("web", "/diarium/"), ("api", "/api/v1/diary/")):
+                started = time.perf_counter()
+                response = client.get(path, {"q": word})
+                runs[name].append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (path, word, response.status_code)
+                if name == "api":
+                    data = response.json()
+        all_runs["web"] += runs["web"]
+        all_runs["api"] += runs["api"]
+        hits = f"{data['count']:,}" if data["count_is_exact"] else f"> {data['count']:,}"
+        print(
+            f"  web {statistics.median(runs['web']):6.1f} ms  "
+            f"api {statistics.median(runs['api']):6.1f} ms  {hits:>9} hits  "
+            f"{data['order']:>9}  q={word}"
+        )
+    for name, label in (("web", "/diarium/?q="), ("api", "/api/v1/diary/?q=")):
+        p50, p95 = percentiles(all_runs[name])
+        print(
+            f"  {label} over {len(all_runs[name])} runs ({len(WORDS)} words): "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, action="append", help="diary size (repeatable)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each search")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the rows if the database holds that many"
+    )
+    parser.add_argument("--profile", action="store_true", help="profile the import (cProfile)")
     args = parser.parse_args()
     sizes = args.rows or [100_000]
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -169,8 +263,11 @@ def main() -> int:
     from django.conf import settings
 
     settings.DEBUG = False  # as in production: no per-query SQL log
+    settings.DIARY_API_REQUESTS_PER_MINUTE = 0  # no throttle: the bench is one client
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     from django.core.management import call_command
     from django.db import connection, reset_queries
+    from django.test import Client
 
     from citizen_portal.diary.importer import import_file
     from citizen_portal.diary.models import Case, Document, Register
@@ -202,20 +299,30 @@ def main() -> int:
     print(f"PostgreSQL {connection.pg_version}, Python {sys.version.split()[0]}")
 
     for size in sizes:
-        Document.objects.all().delete()
-        Case.objects.all().delete()
-        Register.objects.all().delete()
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "diarium.csv"
-            write_rows(path, size)
-            result = import_file(path)
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE diary_document")
-            cursor.execute("VACUUM ANALYZE diary_case")
-        print(
-            f"\n{size:,} rows: imported in {result.seconds:.1f} s, "
-            f"{result.rows_per_second:,.0f} rows/s (check and write)"
-        )
+        if args.reuse and Document.objects.count() == size:
+            print(f"\n{size:,} rows: kept from an earlier run (--reuse), not imported")
+        else:
+            Document.objects.all().delete()
+            Case.objects.all().delete()
+            Register.objects.all().delete()
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "diarium.csv"
+                write_rows(path, size)
+                profile = cProfile.Profile() if args.profile else None
+                if profile:
+                    profile.enable()
+                result = import_file(path)
+                if profile:
+                    profile.disable()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE diary_document")
+                cursor.execute("VACUUM ANALYZE diary_case")
+            print(
+                f"\n{size:,} rows: imported in {result.seconds:.1f} s, "
+                f"{result.rows_per_second:,.0f} rows/s (check and write)"
+            )
+            if profile:
+                pstats.Stats(profile).sort_stats("tottime").print_stats(15)
         timings = []
         for params in searches(date.today()):
             runs = []
@@ -235,10 +342,10 @@ def main() -> int:
             timings.extend(runs)
             shown = f"> {MAX_COUNTED:,}" if total > MAX_COUNTED else f"{total:,}"
             print(f"  {best:7.1f} ms  {shown:>9} hits  {params}")
-        timings.sort()
-        p50 = statistics.median(timings)
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+        p50, p95 = percentiles(timings)
         print(f"  search over {len(timings)} runs: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        print("Free text without filters, through the pages:")
+        time_pages(Client(), args.repeat)
     return 0
 
 

@@ -2,12 +2,24 @@
 
 The same search as `/diarium/` (search.py), the same publication rules (nothing else is
 stored), the import's field names. Throttled per client address.
+
+Bounded like `/diarium/`, so that one request never reads a million rows: matches are counted
+up to MAX_COUNTED, relevance order is used only for a result set that small, and `page` reaches
+only the first MAX_COUNTED matches. Beyond them, and to harvest the whole diary, the `next`
+links carry a cursor: the position (registered date, id) of the last row shown, which the next
+page starts after. Unlike an offset it stays right while new documents are imported.
 """
+
+import base64
+import binascii
+from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -16,11 +28,22 @@ from portal import throttle
 from portal.models import Municipality
 
 from .models import Document
-from .search import ORDER_DATE, ORDER_RELEVANCE, search_documents
+from .search import (
+    MAX_COUNTED,
+    ORDER_DATE,
+    ORDER_RELEVANCE,
+    count_documents,
+    is_ranked,
+    paged,
+    search_documents,
+)
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# `page` reaches the matches that are counted; further on, the cursor.
+MAX_OFFSET = MAX_COUNTED
 DIRECTIONS = [choice.value for choice in Document.Direction]
+AFTER, BEFORE = "a", "b"
 
 
 def _json(data, status=200, **headers) -> JsonResponse:
@@ -37,6 +60,27 @@ def throttled(request) -> int | None:
     return throttle.hit(
         "diary-api", request, limit=settings.DIARY_API_REQUESTS_PER_MINUTE, window=60
     )
+
+
+def encode_cursor(side: str, document: Document) -> str:
+    """An opaque cursor: the rows after (AFTER) or before (BEFORE) this document, in date
+    order."""
+    position = f"{side}:{document.registered_date.isoformat()}:{document.pk}"
+    return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, date, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        side, day, pk = base64.urlsafe_b64decode(padded.encode()).decode().split(":")
+        if side not in (AFTER, BEFORE):
+            raise ValueError(side)
+        return side, date.fromisoformat(day), int(pk)
+    except (binascii.Error, UnicodeError, ValueError):
+        raise ValidationError(
+            _("Ogiltig cursor: använd den som står i länken next eller previous."),
+            code="invalid",
+        ) from None
 
 
 class DiaryApiQuery(forms.Form):
@@ -56,11 +100,31 @@ class DiaryApiQuery(forms.Form):
     )
     page = forms.IntegerField(min_value=1, required=False)
     page_size = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
+    cursor = forms.CharField(required=False, max_length=100)
+
+    def clean_cursor(self):
+        cursor = self.cleaned_data["cursor"]
+        return decode_cursor(cursor) if cursor else None
 
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("date_to är före date_from."))
+        page, page_size = data.get("page"), data.get("page_size") or PAGE_SIZE
+        if data.get("cursor"):
+            if page:
+                self.add_error("cursor", _("Ange cursor eller page, inte båda."))
+            elif data.get("order") == "relevance":
+                self.add_error("cursor", _("cursor går bara med order=date."))
+        elif page and (page - 1) * page_size >= MAX_OFFSET:
+            self.add_error(
+                "page",
+                _(
+                    "Sidan ligger för långt in: page når de första %(max)s träffarna. "
+                    "Följ länken next, som bläddrar vidare med cursor, eller avgränsa sökningen."
+                )
+                % {"max": number_format(MAX_OFFSET, force_grouping=True)},
+            )
         return data
 
     def search_arguments(self) -> dict:
@@ -96,6 +160,18 @@ def result(document: Document) -> dict:
     }
 
 
+def _after(documents, day: date, pk: int):
+    """The documents after (older than) a position in date order, newest first. `lte` on the
+    date alone lets PostgreSQL walk the date index from the position."""
+    return documents.filter(registered_date__lte=day).exclude(registered_date=day, id__gte=pk)
+
+
+def _before(documents, day: date, pk: int):
+    """The documents before (newer than) a position, the nearest first."""
+    newer = documents.filter(registered_date__gte=day).exclude(registered_date=day, id__lte=pk)
+    return newer.reverse()
+
+
 @require_GET
 def diary_api(request):
     wait = throttled(request)
@@ -111,24 +187,56 @@ def diary_api(request):
         return _json({"errors": errors}, status=400)
     page = query.cleaned_data["page"] or 1
     page_size = query.cleaned_data["page_size"] or PAGE_SIZE
+    cursor = query.cleaned_data["cursor"]
+    arguments = query.search_arguments()
 
-    documents = search_documents(**query.search_arguments())
-    count = documents.count()
-    start = (page - 1) * page_size
-    rows = list(documents[start : start + page_size])
+    counted = count_documents(search_documents(**arguments), MAX_COUNTED)
+    # Ranking reads every match: with more than are counted, newest first instead.
+    if counted > MAX_COUNTED:
+        arguments["order"] = ORDER_DATE
+    documents = paged(search_documents(**arguments), counted)
+    by_date = not is_ranked(documents)
 
-    def link(number):
-        if number < 1 or (number - 1) * page_size >= count:
-            return None
-        params = {k: v for k, v in request.GET.items() if k != "page"}
-        params["page"] = number
-        return request.build_absolute_uri(f"{reverse('diary_api')}?{urlencode(params)}")
+    params = {k: v for k, v in request.GET.items() if k not in ("page", "cursor")}
+    if by_date and "order" in params:
+        params["order"] = "date"  # what the links' cursors are positions in
+
+    def link(**position):
+        return request.build_absolute_uri(
+            f"{reverse('diary_api')}?{urlencode({**params, **position})}"
+        )
+
+    if cursor is None:
+        start = (page - 1) * page_size
+        rows = list(documents[start : start + page_size + 1])
+        more, rows = len(rows) > page_size, rows[:page_size]
+        previous = link(page=page - 1) if page > 1 else None
+        if not more:
+            following = None
+        elif by_date:
+            following = link(cursor=encode_cursor(AFTER, rows[-1]))
+        else:
+            following = link(page=page + 1)
+    else:
+        side, day, pk = cursor
+        if side == AFTER:
+            rows = list(_after(documents, day, pk)[: page_size + 1])
+            more, rows = len(rows) > page_size, rows[:page_size]
+            following = link(cursor=encode_cursor(AFTER, rows[-1])) if more else None
+            previous = link(cursor=encode_cursor(BEFORE, rows[0])) if rows else None
+        else:
+            rows = list(_before(documents, day, pk)[: page_size + 1])
+            more, rows = len(rows) > page_size, rows[:page_size][::-1]
+            previous = link(cursor=encode_cursor(BEFORE, rows[0])) if more else None
+            following = link(cursor=encode_cursor(AFTER, rows[-1])) if rows else None
 
     return _json(
         {
-            "count": count,
-            "next": link(page + 1),
-            "previous": link(page - 1) if page > 1 else None,
+            "count": min(counted, MAX_COUNTED),
+            "count_is_exact": counted <= MAX_COUNTED,
+            "order": "date" if by_date else "relevance",
+            "next": following,
+            "previous": previous,
             "results": [result(document) for document in rows],
         }
     )
@@ -175,8 +283,35 @@ def schema(request):
     page = {
         "type": "object",
         "properties": {
-            "count": {"type": "integer"},
-            "next": {"type": ["string", "null"], "format": "uri"},
+            "count": {
+                "type": "integer",
+                "maximum": MAX_COUNTED,
+                "description": (
+                    f"How many documents match, counted up to {MAX_COUNTED}: with more, "
+                    f"{MAX_COUNTED} and count_is_exact false."
+                ),
+            },
+            "count_is_exact": {
+                "type": "boolean",
+                "description": f"False when more than {MAX_COUNTED} documents match.",
+            },
+            "order": {
+                **string,
+                "enum": ["date", "relevance"],
+                "description": (
+                    "The order of the results: relevance only when it was asked for, with q, "
+                    f"and at most {MAX_COUNTED} documents match; otherwise date (newest first)."
+                ),
+            },
+            "next": {
+                "type": ["string", "null"],
+                "format": "uri",
+                "description": (
+                    "The next page, null on the last. In date order it carries a cursor, and "
+                    "following it reaches every match (to harvest the whole diary, follow next "
+                    "from the first page); in relevance order, the next page number."
+                ),
+            },
             "previous": {"type": ["string", "null"], "format": "uri"},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}},
         },
@@ -223,16 +358,33 @@ def schema(request):
                         _parameter("case_number", "Exact case number, e.g. KS 2025/123."),
                         _parameter(
                             "order",
-                            "date (newest first, default) or relevance.",
+                            (
+                                "date (newest first, default) or relevance. Relevance applies "
+                                f"only when at most {MAX_COUNTED} documents match; the "
+                                "response's order says which was used."
+                            ),
                             {**string, "enum": ["date", "relevance"]},
                         ),
                         _parameter(
-                            "page", "Page number, from 1.", {"type": "integer", "minimum": 1}
+                            "page",
+                            (
+                                f"Page number, from 1, within the first {MAX_OFFSET} matches; a "
+                                "page further in is a 400. Further on, follow next."
+                            ),
+                            {"type": "integer", "minimum": 1},
                         ),
                         _parameter(
                             "page_size",
                             f"Results per page, 1 to {MAX_PAGE_SIZE}.",
                             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                        ),
+                        _parameter(
+                            "cursor",
+                            (
+                                "An opaque position from a next or previous link (date order "
+                                "only, not with page). Unlike a page number it stays right "
+                                "while new documents are registered."
+                            ),
                         ),
                     ],
                     "responses": {
@@ -245,7 +397,7 @@ def schema(request):
                             },
                         },
                         "400": {
-                            "description": "A parameter is wrong.",
+                            "description": "A parameter is wrong, or page is too far in.",
                             "content": {
                                 "application/json": {
                                     "schema": {"$ref": "#/components/schemas/Errors"}

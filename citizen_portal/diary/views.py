@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from . import services
 from .forms import SEARCH_PARAMETERS, DiarySearchForm, DocumentRequestForm, PostlistaForm
 from .models import Case, Document, DocumentRequest
-from .search import MAX_COUNTED, ORDER_DATE, ORDER_RELEVANCE, count_documents, search_documents
+from .search import (
+    MAX_COUNTED,
+    ORDER_DATE,
+    ORDER_RELEVANCE,
+    count_documents,
+    paged,
+    search_documents,
+)
 
 RESULTS_PER_PAGE = 20
 # The postlista shows the documents of each municipality's latest registration days, at most
@@ -55,7 +62,8 @@ def diary_search(request):
         if arguments["order"] == ORDER_RELEVANCE and counted > MAX_COUNTED:
             arguments["order"] = ORDER_DATE
             relevance_dropped = bool(arguments["q"])
-        paginator = DiaryPaginator(search_documents(**arguments), RESULTS_PER_PAGE, counted)
+        documents = paged(search_documents(**arguments), counted)
+        paginator = DiaryPaginator(documents, RESULTS_PER_PAGE, counted)
         try:
             results_page = paginator.page(request.GET.get(PAGE_PARAMETER, 1))
         except PageNotAnInteger:

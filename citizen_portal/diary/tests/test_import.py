@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from citizen_portal.diary.importer import FIELDS, ImportRejected, import_file
+from citizen_portal.diary.importer import FIELDS, ImportRejected, import_file, import_rows
 from citizen_portal.diary.models import Case, Document, Register
 from citizen_portal.diary.publication import MASKED_NUMBER
 
@@ -225,3 +225,46 @@ def test_the_import_keeps_the_swedish_search_vector_current(tmp_path):
         case__case_number__startswith="2099-",
     ).values_list("document_number", flat=True)
     assert set(found) == {"2099-00014-1", "2099-00014-2"}
+
+
+def test_a_failure_while_reading_rows_imports_nothing_and_is_raised():
+    """The rows are read and checked in a thread of their own: what goes wrong there reaches
+    the caller, and the batches already written are rolled back."""
+    before = Document.objects.count()
+
+    def rows():
+        yield from ROWS[:2]
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError, match="the disk went away"):
+        import_rows(rows, batch_size=1)
+
+    assert Document.objects.count() == before
+
+
+def test_a_json_number_is_read_as_text_and_anything_else_is_explained():
+    import_rows(lambda: [{**ROWS[0], "case_number": 2099, "document_number": 20991}])
+    assert Document.objects.filter(case__case_number="2099", document_number="20991").exists()
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_rows(lambda: [{**ROWS[0], "case_title": ["a", "list"]}])
+    assert "case_title: ska vara text" in rejected.value.errors[0].reason
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="deferred constraints")
+def test_the_import_leaves_foreign_keys_checked_at_the_commit_again():
+    """The import has PostgreSQL check the diary's foreign keys per statement while it writes;
+    in a longer transaction, what comes after it keeps the usual check at the commit."""
+    import_rows(lambda: ROWS[:1])
+    case = Case.objects.get(case_number="2099-00014")
+
+    with connection.cursor() as cursor:
+        # A document whose case does not exist yet: fine until the commit, when deferred.
+        cursor.execute(
+            "INSERT INTO diary_document (case_id, municipality_id, register_id, "
+            "document_number, title, registered_date, direction, party, party_type, secrecy) "
+            "SELECT %s, municipality_id, register_id, 'X-1', 'x', '2026-01-01', 'in', '', '', '' "
+            "FROM diary_case WHERE id = %s",
+            [case.pk + 1_000_000, case.pk],
+        )
+        cursor.execute("DELETE FROM diary_document WHERE document_number = 'X-1'")
