@@ -268,7 +268,7 @@ def search(request):
     if kind not in KINDS:
         kind = ""
 
-    results_page, promotions, counts = None, [], {}
+    results_page, promotions, counts, sources = None, [], {}, {}
     vocabulary = swedish.vocabulary() if text else frozenset()
     query = swedish.build_query(text, vocabulary) if text else None
     if query is not None:
@@ -301,7 +301,13 @@ def search(request):
             "results_page": results_page,
             "promotions": promotions,
             "kinds": [
-                {"value": value, "label": label, "count": counts.get(value)}
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts.get(value),
+                    # The diary counts no further than MAX_COUNTED: "1000+".
+                    "more": getattr(sources.get(value), "counted", 0) > MAX_COUNTED,
+                }
                 for value, label in KINDS.items()
             ],
             "total": sum(counts.values()) if counts else 0,

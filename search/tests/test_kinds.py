@@ -43,6 +43,17 @@ def test_the_type_filter_keeps_to_one_kind_and_the_counts_stay(client):
     assert counts[KIND_PAGES] > 0 and counts[KIND_DIARY] > 0
 
 
+def test_a_diary_count_that_stops_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr("search.views.MAX_COUNTED", 2)
+    response, _found = results(client, q="bygglov")
+
+    diary = next(kind for kind in response.context["kinds"] if kind["value"] == KIND_DIARY)
+    assert diary["count"] == 2 and diary["more"]
+    assert "Diariet (2+)" in response.content.decode()
+    pages = next(kind for kind in response.context["kinds"] if kind["value"] == KIND_PAGES)
+    assert not pages["more"]
+
+
 def test_diary_entries_keep_to_the_chosen_municipality(client):
     _response, found = results(client, q="bygglov", typ=KIND_DIARY, kommun="mellerud")
 
