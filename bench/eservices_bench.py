@@ -1,19 +1,25 @@
 """Applications per second to the preschool e-service, and proof that none was lost.
 
     .venv/bin/python bench/eservices_bench.py [--submissions 300] [--workers 2] [--concurrency 4]
+    DATABASE_URL=postgresql://…/es_bench .venv/bin/python bench/eservices_bench.py --seed
 
 Like the other benchmarks (serve_bench.py's helpers): a throwaway SQLite database in a temporary
-PORTAL_VAR_DIR unless DATABASE_URL is set, migrated and seeded; gunicorn with the production
-settings and `--workers` sync workers on a free port on 127.0.0.1; e-mail to the in-memory
-backend. Inside the project's venv it creates `--residents` residents signed in with e-ID
-(database sessions). Then `--concurrency` client threads each fetch the application form (for
-the CSRF token, as a browser does) and send a complete application for Åmål, every tenth one
-twice with the same form token, as a double click would.
+PORTAL_VAR_DIR unless DATABASE_URL is set (migrated and seeded by `--seed`, or before); gunicorn
+with the production settings and `--workers` sync workers on a free port on 127.0.0.1, and the
+real task worker (`manage.py db_worker`) with the same environment, which sends the e-mails to
+`RecordingEmailBackend` below (one line per e-mail in a file). Inside the project's venv it
+creates `--residents` residents signed in with e-ID (database sessions made directly, so no
+password hashing or login is measured) and removes the cases of an earlier run. Then
+`--concurrency` client threads each fetch the application form (for the CSRF token, as a
+browser does) and send a complete application for Åmål, every tenth one twice with the same
+form token, as a double click would.
 
-Afterwards it counts in the database: every application the server answered with the receipt
-must be there exactly once as a submitted case with its reference, and every case must have its
-three notifications stored (applicant, second guardian, the municipality's mailbox). Prints the
-rate, the latencies and those counts; exits non-zero if anything was lost or doubled.
+Afterwards it waits for the worker to send what is queued and counts in the database: every
+application the server answered with the receipt must be there exactly once as a submitted case
+with its reference, every case must have its three notifications stored (applicant, second
+guardian, the municipality's mailbox), and every notification must have been sent exactly once
+(one e-mail to its recipient linking to its case). Prints the rate, the latencies and those
+counts; exits non-zero if anything was lost or doubled.
 """
 
 import argparse
@@ -41,6 +47,39 @@ import serve_bench as sb  # noqa: E402
 
 FORM_PATH = "/e-tjanster/forskola/ansok/?kommun=amal"
 BENCH_PREFIX = "bench-resident-"
+MAIL_FILE_VARIABLE = "BENCH_MAIL_FILE"
+UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+class RecordingEmailBackend:
+    """The worker's OUTBOX_DELIVERY_BACKEND (EMAIL_BACKEND in its environment): each e-mail
+    becomes one JSON line in the file BENCH_MAIL_FILE names, appended in one write, so the
+    count can tell an e-mail sent twice from one sent once. Needs no Django at import."""
+
+    def __init__(self, fail_silently=False, **kwargs):
+        self.path = os.environ[MAIL_FILE_VARIABLE]
+
+    def open(self):
+        return False
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def send_messages(self, messages):
+        for message in messages:
+            line = json.dumps({"to": list(message.to), "body": message.body}) + "\n"
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, line.encode())
+            finally:
+                os.close(fd)
+        return len(messages)
 
 
 # --- Inside the project's venv -------------------------------------------------------------
@@ -75,9 +114,11 @@ def prepare(residents):
     )
     from django.contrib.sessions.backends.db import SessionStore
 
-    from eservices.models import Unit
+    from eservices.models import Case, Unit
     from portal.identity.models import CitizenIdentity
 
+    # An earlier run's cases (and their notifications) would count as doubled.
+    Case.objects.filter(applicant__username__startswith=BENCH_PREFIX).delete()
     sessions = []
     for index in range(residents):
         user, _ = get_user_model().objects.get_or_create(username=f"{BENCH_PREFIX}{index}")
@@ -103,9 +144,24 @@ def prepare(residents):
     print(json.dumps({"sessions": sessions, "units": units}))
 
 
-def count(keys_file):
+def sent_mails(mail_file):
+    """{(recipient, case public id): e-mails sent} from the recording backend's file."""
+    sent = {}
+    if not os.path.exists(mail_file):
+        return sent
+    with open(mail_file, encoding="utf-8") as handle:
+        for line in handle:
+            mail = json.loads(line)
+            for case_id in set(UUID_PATTERN.findall(mail["body"])):
+                for recipient in mail["to"]:
+                    sent[(recipient, case_id)] = sent.get((recipient, case_id), 0) + 1
+    return sent
+
+
+def count(keys_file, mail_file, drain_seconds):
     """For the submission keys the server accepted: how many submitted cases, how many
-    duplicates, how many notifications."""
+    duplicates, how many notifications; once the worker has sent what was queued (or
+    `drain_seconds` have passed), how many notifications were sent once, never, twice."""
     _django()
     from django.db.models import Count
 
@@ -115,6 +171,20 @@ def count(keys_file):
         accepted = set(json.load(handle))
     cases = Case.objects.filter(applicant__username__startswith=BENCH_PREFIX)
     submitted = cases.exclude(status=Case.Status.DRAFT)
+    notifications = Notification.objects.filter(case__in=cases)
+    started = time.monotonic()
+    while (
+        notifications.filter(sent_at__isnull=True).exists()
+        and time.monotonic() - started < drain_seconds
+    ):
+        time.sleep(0.5)
+    drained = time.monotonic() - started
+    mails = sent_mails(mail_file)
+    expected = {
+        (recipient, str(public_id))
+        for recipient, public_id in notifications.values_list("recipient", "case__public_id")
+    }
+    case_ids = {str(public_id) for public_id in cases.values_list("public_id", flat=True)}
     found = {str(key) for key in submitted.values_list("submission_key", flat=True)}
     per_case = (
         Notification.objects.filter(case__in=submitted)
@@ -134,6 +204,14 @@ def count(keys_file):
                 "notifications": sum(per_case),
                 "cases_missing_notifications": sum(1 for n in per_case if n != 3)
                 + (submitted.count() - len(per_case)),
+                "drain_seconds": round(drained, 1),
+                "notifications_unsent": notifications.filter(sent_at__isnull=True).count(),
+                "mails_sent_once": sum(1 for key in expected if mails.get(key) == 1),
+                "mails_not_sent": sum(1 for key in expected if key not in mails),
+                "mails_sent_twice": sum(1 for key in expected if mails.get(key, 0) > 1),
+                "mails_unexpected": sum(
+                    1 for key in mails if key[1] in case_ids and key not in expected
+                ),
             }
         )
     )
@@ -271,6 +349,20 @@ def serve(args, python, env, var_dir):
     return base_url, server
 
 
+def start_worker(python, env, var_dir):
+    """The task worker as deploy/Procfile runs it, with the bench's environment."""
+    log = open(os.path.join(var_dir, "worker.log"), "w")  # noqa: SIM115 - open while it runs
+    return subprocess.Popen(
+        [python, "manage.py", "db_worker", "--no-reload", "--interval", "1"]
+        + ["--queue-name", "*", "--no-startup-delay", "-v0"],
+        cwd=sb.ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", default=os.path.join(sb.ROOT, ".venv", "bin", "python"))
@@ -278,9 +370,20 @@ def parse_args(argv):
     parser.add_argument("--submissions", type=int, default=300, help="applications to send")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads (default: 4)")
     parser.add_argument("--residents", type=int, default=20, help="signed-in residents")
+    parser.add_argument(
+        "--seed",
+        action="store_true",
+        help="migrate and seed the DATABASE_URL database first (a new, empty one)",
+    )
+    parser.add_argument(
+        "--drain-seconds",
+        type=float,
+        default=300,
+        help="how long to wait for the worker to send the e-mails (default: 300)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--prepare-child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--count-child", metavar="KEYS_FILE", help=argparse.SUPPRESS)
+    parser.add_argument("--count-child", nargs=2, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -289,19 +392,32 @@ def main(argv=None):
     if args.prepare_child:
         return prepare(args.residents)
     if args.count_child:
-        return count(args.count_child)
+        return count(*args.count_child, args.drain_seconds)
 
     load_before = os.getloadavg()[0]
     python = os.path.abspath(args.python)
     var_dir = tempfile.mkdtemp(prefix="portal-eservices-bench-")
     env, own_database = sb.bench_environment(var_dir)
-    server = None
+    mail_file = os.path.join(var_dir, "sent-mail.jsonl")
+    env.update(
+        {
+            # The worker sends with the recording backend, imported from this folder.
+            "EMAIL_BACKEND": f"{os.path.splitext(os.path.basename(__file__))[0]}"
+            ".RecordingEmailBackend",
+            MAIL_FILE_VARIABLE: mail_file,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [os.path.dirname(os.path.abspath(__file__)), env.get("PYTHONPATH")])
+            ),
+        }
+    )
+    server = worker = None
     try:
-        if own_database:
+        if own_database or args.seed:
             sb.run_manage(python, env, "migrate", "--no-input", "-v0")
             sb.run_manage(python, env, "seed_demo", "-v0")
         sb.run_manage(python, env, "collectstatic", "--no-input", "-v0")
         prepared = child(python, env, "--prepare-child", "--residents", str(args.residents))
+        worker = start_worker(python, env, var_dir)
         base_url, server = serve(args, python, env, var_dir)
         state = submit_all(
             base_url, prepared["sessions"], prepared["units"], args.submissions, args.concurrency
@@ -309,14 +425,19 @@ def main(argv=None):
         keys_file = os.path.join(var_dir, "accepted.json")
         with open(keys_file, "w") as handle:
             json.dump(state["accepted"], handle)
-        counts = child(python, env, "--count-child", keys_file)
+        counts = child(
+            python,
+            env,
+            "--count-child",
+            keys_file,
+            mail_file,
+            "--drain-seconds",
+            str(args.drain_seconds),
+        )
     finally:
-        if server is not None and server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+        for process in (server, worker):
+            if process is not None:
+                sb.stop_process(process)
         if args.keep:
             print(f"Kept {var_dir}")
         else:
@@ -330,7 +451,10 @@ def main(argv=None):
         f"{platform.python_version()}, load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after"
     )
-    print(f"  server:   gunicorn, {args.workers} sync workers, production settings, {engine}")
+    print(
+        f"  server:   gunicorn, {args.workers} sync workers, production settings, {engine}; "
+        "task worker (db_worker) sending the e-mails"
+    )
     print(
         f"  clients:  {args.concurrency} threads, {args.residents} residents, "
         f"{args.submissions} applications (form GET + POST each, every tenth sent twice)"
@@ -351,8 +475,17 @@ def main(argv=None):
     print(f"  double clicks → same receipt   {state['doubles_ok']:8d}")
     print(f"  notifications stored           {counts['notifications']:8d}")
     print(f"  cases missing notifications    {counts['cases_missing_notifications']:8d}")
+    print(
+        f"  e-mails sent by the worker     {counts['mails_sent_once']:8d} once, "
+        f"{counts['mails_not_sent']} never, {counts['mails_sent_twice']} twice or more, "
+        f"{counts['mails_unexpected']} unexpected ({counts['drain_seconds']} s after the last)"
+    )
     ok = (
         counts["lost"] == 0
+        and counts["notifications_unsent"] == 0
+        and counts["mails_sent_once"] == counts["notifications"]
+        and counts["mails_not_sent"] == counts["mails_sent_twice"] == 0
+        and counts["mails_unexpected"] == 0
         and counts["unexpected"] == 0
         and counts["without_reference"] == 0
         and counts["cases_missing_notifications"] == 0

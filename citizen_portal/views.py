@@ -25,6 +25,7 @@ def my_pages(request):
         )
     from eservices.views import my_cases
 
+    request.user.citizen_identity = identity  # read again by my_cases, not fetched twice
     return render(
         request,
         "citizen_portal/my_pages.html",

@@ -230,8 +230,60 @@ class GuardianFields(forms.Form):
     )
 
 
+class _UnitChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.field.unit_choices()
+
+    def __len__(self):
+        return len(self.field.units()) + (1 if self.field.empty_label is not None else 0)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.units())
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A unit of the form's list. The ranked fields of one form share one list, read with one
+    query when first needed (to show the choices or to check an answer), instead of a query
+    per field to show it and another per answer to check it."""
+
+    iterator = _UnitChoiceIterator
+    shared_units: dict | None = None
+
+    def units(self) -> list:
+        shared = self.shared_units
+        if shared is None:
+            return list(self.queryset)
+        if "units" not in shared:
+            shared["units"] = list(self.queryset)
+        return shared["units"]
+
+    def unit_choices(self) -> list:
+        """[(value, label)] of the units, made once for the fields that share their list and
+        their label (RankedUnitsMixin._setup_units)."""
+        shared = self.shared_units if self.shared_units is not None else {}
+        key = ("choices", self.label_from_instance)
+        if key not in shared:
+            iterator = self.iterator(self)
+            shared[key] = [iterator.choice(unit) for unit in self.units()]
+        return shared[key]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        value = getattr(value, "pk", value)
+        for unit in self.units():
+            if str(unit.pk) == str(value):
+                return unit
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
 def unit_choice(required, label, error):
-    return forms.ModelChoiceField(
+    return UnitChoiceField(
         queryset=Unit.objects.none(),
         required=required,
         label=label,
@@ -248,9 +300,15 @@ class RankedUnitsMixin:
 
     unit_fields: tuple[str, ...] = ()
 
-    def _setup_units(self, queryset):
+    def _setup_units(self, queryset, label=None):
+        """The ranked fields choose among `queryset`, each unit shown as `label(unit)`."""
+        shared = {}
         for name in self.unit_fields:
-            self.fields[name].queryset = queryset
+            field = self.fields[name]
+            field.queryset = queryset
+            field.shared_units = shared
+            if label is not None:
+                field.label_from_instance = label
 
     def _clean_units(self, cleaned):
         chosen = [cleaned.get(name) for name in self.unit_fields]

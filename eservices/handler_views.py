@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.accounts import used_second_factor
+from portal.identity.models import EmployeeProfile
 from portal.personnummer import InvalidPersonalIdentityNumber, PersonalIdentityNumber
 
 from . import kinds, services
@@ -168,7 +169,11 @@ def _sort_key(case):
 def index(request):
     """One card per e-service the handler may handle: how many cases at each step, how many
     past or near their deadline. Two queries whatever the number of cases."""
-    profile = getattr(request.user, "employee_profile", None)
+    profile = (
+        EmployeeProfile.objects.select_related("municipality").filter(user=request.user).first()
+    )
+    if profile is not None:
+        request.user.employee_profile = profile  # for Case.objects.for_handler below
     permitted = permitted_kinds(request.user)
     cases = Case.objects.for_handler(request.user)
     by_status = {

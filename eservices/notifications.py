@@ -12,6 +12,9 @@ An e-mail says that something happened and links to the case; it holds no person
 nothing of the case itself, which is read after logging in.
 """
 
+import logging
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -22,14 +25,41 @@ from django_tasks import task
 
 from portal import outbox
 
+logger = logging.getLogger(__name__)
+
 
 def queue(case, event, recipients):
     """Store one notification per distinct address and send them once the change is committed."""
+    queue_many(case, [(event, recipients)])
+
+
+def queue_many(case, events):
+    """`queue` for several [(event, recipients)] of one change: the rows in one INSERT, and
+    after the commit their tasks (one per e-mail) in one transaction of their own."""
     from .models import Notification
 
-    for recipient in dict.fromkeys(r for r in recipients if r):
-        notification = Notification.objects.create(case=case, event=event, recipient=recipient)
-        outbox.enqueue_on_commit(deliver_notification, notification.pk)
+    rows = Notification.objects.bulk_create(
+        [
+            Notification(case=case, event=event, recipient=recipient)
+            for event, recipients in events
+            for recipient in dict.fromkeys(r for r in recipients if r)
+        ]
+    )
+    if rows:
+        transaction.on_commit(partial(_enqueue_all, [row.pk for row in rows]))
+
+
+def _enqueue_all(pks):
+    """Queue a delivery task per notification, committed together. If the task queue cannot
+    take them, the scheduler's sweep sends the rows (deliver_due_notifications)."""
+    try:
+        with transaction.atomic():
+            for pk in pks:
+                deliver_notification.enqueue(pk)
+    except Exception:
+        logger.exception(
+            "Could not queue notifications %s for the worker; the sweep sends them", pks
+        )
 
 
 def _url(name, *args):

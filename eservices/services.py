@@ -6,8 +6,9 @@ changes without its trace and no notification is lost or sent for a change that 
 What an e-service does on top (a building permit's clock) is its kind's (eservices.kinds),
 called here under the same lock.
 
-Applying is `application_for_key` (the draft a form made before, if any), `save_draft` (what
-was typed, always) and `submit`: the views parse the request, call these and render.
+Applying is `application_for_key` (the draft a form made before, if any) and `save_draft`
+(what was typed, always, and with `submitting` a valid form is sent in the same transaction);
+`submit` sends an existing draft. The views parse the request, call these and render.
 """
 
 import os
@@ -47,9 +48,14 @@ class AlreadySent(Exception):
 
 def log(request, case, action, detail="", *, role=""):
     """Write who did what to which case. `request` may be None for the system's own work."""
+    _log_entry(request, case, action, detail, role=role).save()
+
+
+def _log_entry(request, case, action, detail="", *, role="") -> CaseLog:
+    """The log row `log` writes, unsaved (for several rows in one INSERT)."""
     user = getattr(request, "user", None) if request is not None else None
     signed_in = user is not None and user.is_authenticated
-    CaseLog.objects.create(
+    return CaseLog(
         case=case,
         case_reference=(case.reference or f"utkast {case.public_id}") if case else "",
         actor=user if signed_in else None,
@@ -68,7 +74,24 @@ def _lock(case) -> Case:
 
 
 def _event(case, type, user=None, *, by_applicant=False, comment="", from_status="", to_status=""):
-    return CaseEvent.objects.create(
+    event = _event_entry(
+        case,
+        type,
+        user,
+        by_applicant=by_applicant,
+        comment=comment,
+        from_status=from_status,
+        to_status=to_status,
+    )
+    event.save()
+    return event
+
+
+def _event_entry(
+    case, type, user=None, *, by_applicant=False, comment="", from_status="", to_status=""
+) -> CaseEvent:
+    """The history row `_event` writes, unsaved (for several rows in one INSERT)."""
+    return CaseEvent(
         case=case,
         type=type,
         actor=user,
@@ -149,20 +172,24 @@ def _route(eservice, form) -> EService:
     return moved
 
 
-def save_draft(request, eservice, form, *, case=None, key) -> tuple[Case, EService]:
+def save_draft(
+    request, eservice, form, *, case=None, key, submitting=False
+) -> tuple[Case, EService]:
     """Keep what was typed in the bound application `form` as a draft, valid or not, so that
     nothing is lost: in `case`, or in a new draft carrying the form's token `key`. Files that
     passed their checks are kept with it even if something else is wrong, so they need not be
-    chosen again. Returns the draft and the e-service it now belongs to (the answers may move
-    it to another municipality's).
+    chosen again. With `submitting` and a valid form, the draft is submitted in the same
+    transaction (as `submit` does), so a submission is one commit. Returns the case and the
+    e-service it now belongs to (the answers may move it to another municipality's).
 
-    The form is validated here; `form.is_valid()` afterwards says whether it can be submitted.
-    Raises AlreadySent when the case was submitted meanwhile (the same form sent twice), and
-    Case.DoesNotExist when the token belongs to someone else."""
+    The form is validated here; `form.is_valid()` afterwards says whether it could be (and,
+    with `submitting`, was) submitted. Raises AlreadySent when the case was submitted meanwhile
+    (the same form sent twice), and Case.DoesNotExist when the token belongs to someone else."""
     form.is_valid()
     eservice = _route(eservice, form)
     try:
         with transaction.atomic():
+            events = []
             if case is None:
                 case = Case.objects.create(
                     eservice=eservice,
@@ -171,7 +198,9 @@ def save_draft(request, eservice, form, *, case=None, key) -> tuple[Case, EServi
                     submission_key=key,
                     data=form.raw_data(),
                 )
-                _event(case, CaseEvent.Type.CREATED, request.user, by_applicant=True)
+                events.append(
+                    _event_entry(case, CaseEvent.Type.CREATED, request.user, by_applicant=True)
+                )
             else:
                 case = Case.objects.select_for_update().get(pk=case.pk)
                 if case.status != Status.DRAFT:
@@ -179,7 +208,9 @@ def save_draft(request, eservice, form, *, case=None, key) -> tuple[Case, EServi
                 case.eservice, case.municipality = eservice, eservice.municipality
                 case.data = form.raw_data()
                 case.save()
-            log(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+            logs = [
+                _log_entry(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+            ]
             for name in form.file_field_names:
                 if name not in form.errors and form.cleaned_data.get(name):
                     store_files(
@@ -189,6 +220,11 @@ def save_draft(request, eservice, form, *, case=None, key) -> tuple[Case, EServi
                         CaseAttachment.Type.APPLICATION,
                         field_name=name,
                     )
+            if submitting and form.is_valid():
+                _submit(request, case, form, events, logs)
+            else:
+                CaseEvent.objects.bulk_create(events)
+                CaseLog.objects.bulk_create(logs)
     except IntegrityError:
         # The same form sent twice at the same moment: the other request made the case.
         existing = Case.objects.filter(submission_key=key, applicant=request.user).first()
@@ -205,8 +241,16 @@ def submit(request, case, form=None) -> Case:
     case = _lock(case)
     if case.status != Status.DRAFT:
         return case
+    _submit(request, case, form)
+    return case
+
+
+def _submit(request, case, form, events=(), logs=()) -> None:
+    """Submit the locked draft `case`, writing its history, its log and its notifications
+    (with the `events` and `logs` rows not yet written, all in one INSERT each)."""
     if form is not None:
-        identity = request.user.citizen_identity
+        # The identity the view looked up (eservices.views.citizen_required), if it did.
+        identity = getattr(request, "identity", None) or request.user.citizen_identity
         case.data = {**form.serialised(), "applicant_name": identity.full_name}
         if form.cleaned_data.get("co_applicant_number"):
             case.co_applicant_number = form.cleaned_data["co_applicant_number"]
@@ -217,16 +261,32 @@ def submit(request, case, form=None) -> Case:
     case.reference = case.make_reference()
     case.kind_def.on_submitted(case)
     case.save()
-    _event(case, CaseEvent.Type.SUBMITTED, request.user, by_applicant=True, to_status=case.status)
-    log(request, case, CaseLog.Action.CHANGE, "skickade in ansökan", role="sökande")
-    notifications.queue(case, Notification.Event.SUBMITTED, [case.data.get("email")])
-    notifications.queue(
-        case, Notification.Event.CO_APPLICANT, [case.data.get("co_applicant_email")]
+    CaseEvent.objects.bulk_create(
+        [
+            *events,
+            _event_entry(
+                case,
+                CaseEvent.Type.SUBMITTED,
+                request.user,
+                by_applicant=True,
+                to_status=case.status,
+            ),
+        ]
     )
-    notifications.queue(
-        case, Notification.Event.HANDLER_NEW_CASE, [case.eservice.notification_email]
+    CaseLog.objects.bulk_create(
+        [
+            *logs,
+            _log_entry(request, case, CaseLog.Action.CHANGE, "skickade in ansökan", role="sökande"),
+        ]
     )
-    return case
+    notifications.queue_many(
+        case,
+        [
+            (Notification.Event.SUBMITTED, [case.data.get("email")]),
+            (Notification.Event.CO_APPLICANT, [case.data.get("co_applicant_email")]),
+            (Notification.Event.HANDLER_NEW_CASE, [case.eservice.notification_email]),
+        ],
+    )
 
 
 @transaction.atomic

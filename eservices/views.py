@@ -56,6 +56,8 @@ def citizen_required(view):
                 ),
             )
         request.identity = identity
+        # Case.objects.for_applicant reads it from the user: not fetched twice.
+        request.user.citizen_identity = identity
         return _private(view(request, *args, **kwargs))
 
     wrapped.__name__ = view.__name__
@@ -205,8 +207,8 @@ def _render_form(request, eservice, form, *, case, submission_key, status=200):
 
 
 def _handle_post(request, eservice, case):
-    """Save what was typed as a draft (always), then submit it if asked and valid
-    (eservices.services: application_for_key, save_draft, submit).
+    """Save what was typed as a draft (always) and, in the same transaction, submit it if asked
+    and valid (eservices.services: application_for_key, save_draft).
 
     A new form carries a random `submission_key`; the draft made from it keeps that key, so the
     same form sent twice (a double click, a reload) finds the same case instead of a second,
@@ -227,7 +229,9 @@ def _handle_post(request, eservice, case):
             applicant_number=identity.personal_identity_number,
             stored_files=services.application_files(case),
         )
-        case, eservice = services.save_draft(request, eservice, form, case=case, key=key)
+        case, eservice = services.save_draft(
+            request, eservice, form, case=case, key=key, submitting=submitting
+        )
     except services.AlreadySent as sent:
         return redirect("eservices_receipt", case_id=sent.case.public_id)
     except Case.DoesNotExist:
@@ -245,7 +249,6 @@ def _handle_post(request, eservice, case):
             _("Ansökan är inte inskickad. Det du har skrivit är sparat som ett utkast."),
         )
         return _render_form(request, eservice, form, case=case, submission_key=key, status=400)
-    services.submit(request, case, form)
     return redirect("eservices_receipt", case_id=case.public_id)
 
 

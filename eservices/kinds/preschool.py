@@ -129,12 +129,13 @@ class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
             active=True,
             type__in=[Unit.Type.PRESCHOOL, Unit.Type.PEDAGOGICAL_CARE, Unit.Type.AFTER_SCHOOL],
         ).select_related("municipality")
-        self._setup_units(units)
-        for name in self.unit_fields:
-            self.fields[name].label_from_instance = lambda unit: (
+        self._setup_units(
+            units,
+            lambda unit: (
                 f"{unit.name} – {unit.get_type_display().lower()}, "
                 f"{unit.get_organiser_display().lower()}"
-            )
+            ),
+        )
         for day, label in self.WEEKDAYS:
             self.fields[f"{day}_from"] = forms.TimeField(
                 label=_("%(day)s, lämnas") % {"day": label},
@@ -148,15 +149,6 @@ class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
                 widget=TimeInput,
                 error_messages={"invalid": _("Skriv tiden som TT:MM, till exempel 16:30.")},
             )
-        ceiling = FeeCeiling.for_year(timezone.localdate().year)
-        if ceiling:
-            self.fields["household_income"].help_text = _(
-                "Avgiften räknas på inkomsten upp till inkomsttaket, %(ceiling)s kronor i månaden "
-                "%(year)s. Har ni högre inkomst kan du kryssa i rutan nedan i stället."
-            ) % {
-                "ceiling": f"{ceiling.monthly_income_ceiling:,}".replace(",", " "),
-                "year": ceiling.year,
-            }
         self.order_as_page()
 
     sections = [
@@ -191,6 +183,14 @@ class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
         ),
         (_("Övrigt"), "", ["other_information", "declaration"]),
     ]
+
+    def section_fields(self):
+        # The ceiling is read when the form is shown, not when a sent form is only checked.
+        help_text = income_help()
+        if help_text:
+            self.fields["household_income"].help_text = help_text
+            self["household_income"].help_text = help_text
+        return super().section_fields()
 
     def clean_start_date(self):
         start = self.cleaned_data["start_date"]
@@ -245,6 +245,20 @@ class PreschoolForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
         for name in self.unit_fields:
             data.pop(name, None)
         return data
+
+
+def income_help() -> str:
+    """The income field's help: this year's fee-cap ceiling, once it is entered."""
+    ceiling = FeeCeiling.for_year(timezone.localdate().year)
+    if ceiling is None:
+        return ""
+    return _gettext(
+        "Avgiften räknas på inkomsten upp till inkomsttaket, %(ceiling)s kronor i månaden "
+        "%(year)s. Har ni högre inkomst kan du kryssa i rutan nedan i stället."
+    ) % {
+        "ceiling": f"{ceiling.monthly_income_ceiling:,}".replace(",", " "),
+        "year": ceiling.year,
+    }
 
 
 def schedule_rows(data) -> list[dict]:

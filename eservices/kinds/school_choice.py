@@ -90,11 +90,9 @@ class SchoolChoiceForm(RankedUnitsMixin, GuardianFields, ApplicationForm):
         schools = Unit.objects.filter(
             municipality=self.municipality, active=True, type=Unit.Type.SCHOOL
         ).select_related("municipality")
-        self._setup_units(schools)
-        for name in self.unit_fields:
-            self.fields[name].label_from_instance = lambda unit: (
-                f"{unit.name} ({unit.grades})" if unit.grades else unit.name
-            )
+        self._setup_units(
+            schools, lambda unit: f"{unit.name} ({unit.grades})" if unit.grades else unit.name
+        )
 
     def clean(self):
         cleaned = super().clean()

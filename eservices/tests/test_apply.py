@@ -6,9 +6,18 @@ import uuid
 import pytest
 from django.core import mail
 from django.forms import ValidationError
+from django.utils import timezone
 
 from eservices.kinds.building_permit import parse_property_designation
-from eservices.models import Case, CaseAttachment, CaseLog, Notification, Unit
+from eservices.models import (
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseLog,
+    FeeCeiling,
+    Notification,
+    Unit,
+)
 
 from .factories import (
     CHILD,
@@ -347,3 +356,38 @@ def test_the_e_services_are_listed_per_municipality_and_linked_from_service_page
     )
     html = client.get(page.url).content.decode()
     assert "/e-tjanster/forskola/ansok/?kommun=amal" in html
+
+
+def test_the_income_help_names_this_years_fee_ceiling_when_there_is_one(client, emma):
+    client.force_login(emma)
+    FeeCeiling.objects.filter(year=timezone.localdate().year).delete()
+    without = client.get(APPLY_PRESCHOOL).content.decode()
+    FeeCeiling.objects.create(year=timezone.localdate().year, monthly_income_ceiling=59_000)
+
+    shown = client.get(APPLY_PRESCHOOL).content.decode()
+    refused = post(client, APPLY_PRESCHOOL, preschool_answers(child_name=""))
+
+    assert 'id="id_household_income_helptext"' not in without
+    assert refused.status_code == 400
+    for html in (shown, refused.content.decode()):
+        assert "inkomsttaket, 59 000 kronor i månaden" in html
+
+
+def test_a_submission_keeps_its_history_and_its_three_notifications(client, emma):
+    client.force_login(emma)
+
+    post(client, APPLY_PRESCHOOL, preschool_answers())
+
+    case = Case.objects.get(applicant=emma)
+    assert case.status == Case.Status.SUBMITTED and case.reference
+    assert list(case.events.values_list("type", flat=True)) == [
+        CaseEvent.Type.CREATED,
+        CaseEvent.Type.SUBMITTED,
+    ]
+    assert sorted(case.notifications.values_list("event", flat=True)) == sorted(
+        [
+            Notification.Event.SUBMITTED,
+            Notification.Event.CO_APPLICANT,
+            Notification.Event.HANDLER_NEW_CASE,
+        ]
+    )
