@@ -71,3 +71,25 @@ def test_an_unpublished_page_leaves_the_municipality_switch(client):
 
     after, _ = queries(client, SERVICE)
     assert 'href="/amal/"' not in after.content.decode()
+
+
+def test_a_view_of_the_portal_keeps_its_chrome_too_and_shows_a_change_at_once(client):
+    """Not only Wagtail pages: the e-services, search and Mina sidor have the same header and
+    footer for everyone at an address."""
+    first, first_queries = queries(client, "/e-tjanster/")
+    second, second_queries = queries(client, "/e-tjanster/")
+    assert second.content == first.content
+    assert second_queries < first_queries, (first_queries, second_queries)
+
+    portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal_settings.crisis_message = "Stormen: skolskjutsarna går inte i dag."
+    portal_settings.save()
+    response, _ = queries(client, "/e-tjanster/")
+    assert "Stormen: skolskjutsarna går inte i dag." in response.content.decode()
+
+
+def test_an_address_that_matches_nothing_is_not_kept(client):
+    from django.core.cache import cache
+
+    client.get("/finns-inte-alls/")
+    assert not [key for key in cache._cache if ":chrome:" in key]

@@ -212,13 +212,20 @@ class ChromeNode(template.Node):
 
 
 def chrome_key(context, name) -> str | None:
-    """The cache key of a chrome fragment of a published Wagtail page answering a GET, or None
-    (previews, views that are not pages, posts): those are rendered each time."""
+    """The cache key of a chrome fragment of a published Wagtail page or one of the portal's
+    own views (search, the e-services, Mina sidor) answering a GET, or None (previews, posts,
+    addresses that match nothing): those are rendered each time. A view's chrome depends only
+    on its address and language, as a page's does: no view puts a person's data in it."""
     request = context.get("request")
-    page = _wagtail_page(context)
-    if request is None or page is None or request.method not in ("GET", "HEAD"):
+    if request is None or request.method not in ("GET", "HEAD"):
         return None
-    if getattr(request, "is_preview", False) or not page.live:
+    if getattr(request, "is_preview", False):
+        return None
+    page = _wagtail_page(context)
+    if page is None:
+        if context.get("page") is not None or not _is_own_view(request):
+            return None
+    elif not page.live:
         return None
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
