@@ -1,7 +1,8 @@
 """E-mails about cases: on submission, on a new message and on a change of status.
 
 A notification is a row written in the same transaction as the change it tells of
-(`queue`). After the commit a background task sends it (`deliver_notification`); when the mail
+(`queue`). After the commit a background task sends it, one task and one connection to the mail
+server for all the e-mails of one change (`deliver_notifications`); when the mail
 server does not answer, the row keeps the error and the time of the next attempt, and
 `deliver_due_notifications` (run every minute by the portal's scheduler, or
 `manage.py send_notifications`) tries again with a growing pause, as for every other e-mail
@@ -16,7 +17,7 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,7 +36,7 @@ def queue(case, event, recipients):
 
 def queue_many(case, events):
     """`queue` for several [(event, recipients)] of one change: the rows in one INSERT, and
-    after the commit their tasks (one per e-mail) in one transaction of their own."""
+    after the commit one task that sends them all."""
     from .models import Notification
 
     rows = Notification.objects.bulk_create(
@@ -50,12 +51,10 @@ def queue_many(case, events):
 
 
 def _enqueue_all(pks):
-    """Queue a delivery task per notification, committed together. If the task queue cannot
-    take them, the scheduler's sweep sends the rows (deliver_due_notifications)."""
+    """Queue one delivery task for the notifications of a change. If the task queue cannot
+    take it, the scheduler's sweep sends the rows (deliver_due_notifications)."""
     try:
-        with transaction.atomic():
-            for pk in pks:
-                deliver_notification.enqueue(pk)
+        deliver_notifications.enqueue(pks)
     except Exception:
         logger.exception(
             "Could not queue notifications %s for the worker; the sweep sends them", pks
@@ -123,6 +122,40 @@ def message_for(notification):
 def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
     """Send one notification if it is still unsent; on failure keep it for the next attempt.
     Outside the sweep, while the mail server was just found down, leave it for the sweep."""
+    return _deliver(notification_id, sweep=sweep)
+
+
+@task()
+def deliver_notifications(notification_ids: list[int]) -> int:
+    """Send the notifications of one change (an application: the applicant, the second
+    guardian, the municipality's mailbox) through one connection to the mail server. When the
+    server does not answer, the first keeps the error and the rest are left to the sweep, so
+    the worker waits for the timeout once. Returns how many were sent."""
+    from .models import Notification
+
+    if outbox.mail_server_down():
+        for pk in notification_ids:
+            outbox.postpone(Notification, pk)
+        return 0
+    connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND)
+    try:
+        connection.open()
+    except Exception as exc:  # refused, timed out: the first keeps the error, the rest wait
+        unsent = Notification.objects.filter(pk__in=notification_ids, sent_at__isnull=True)
+        first = unsent.order_by("pk").first()
+        if first is not None:
+            outbox.record_failure(first, exc)
+            for pk in notification_ids:
+                if pk != first.pk:
+                    outbox.postpone(Notification, pk)
+        return 0
+    try:
+        return sum(_deliver(pk, connection=connection) for pk in notification_ids)
+    finally:
+        connection.close()
+
+
+def _deliver(notification_id, *, sweep=False, connection=None) -> bool:
     from .models import Notification
 
     if not sweep and outbox.mail_server_down():
@@ -141,7 +174,9 @@ def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
         with translation.override(settings.LANGUAGE_CODE):
             subject, body = message_for(notification)
         return outbox.attempt(
-            notification, EmailMessage(subject, body, to=[notification.recipient])
+            notification,
+            EmailMessage(subject, body, to=[notification.recipient]),
+            connection=connection,
         )
 
 

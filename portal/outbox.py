@@ -102,34 +102,42 @@ def postpone(model, pk) -> None:
     )
 
 
-def attempt(row, message: EmailMessage) -> bool:
+def attempt(row, message: EmailMessage, connection=None) -> bool:
     """Send `message` for the locked, unsent `row` (an OutgoingEmail or a Notification: fields
     attempts, sent_at, next_attempt_at, last_error) and record the outcome on the row. Call it
-    inside the transaction that holds the row's lock."""
-    row.attempts += 1
-    message.connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND)
+    inside the transaction that holds the row's lock. With `connection` (open, shared by
+    several e-mails), the message goes through it instead of a connection of its own."""
+    message.connection = connection or get_connection(settings.OUTBOX_DELIVERY_BACKEND)
     try:
         message.send()
     except Exception as exc:  # refused, timed out, no route: try again later
-        cache.set(MAIL_DOWN_KEY, True, MAIL_DOWN_SECONDS)
-        pause = RETRY_MINUTES[min(row.attempts, len(RETRY_MINUTES)) - 1]
-        row.next_attempt_at = timezone.now() + datetime.timedelta(minutes=pause)
-        row.last_error = f"{type(exc).__name__}: {exc}"[:300]
-        row.save(update_fields=["attempts", "next_attempt_at", "last_error"])
-        logger.warning(
-            "%s %s not sent (attempt %s), next in %s min: %s",
-            type(row).__name__,
-            row.pk,
-            row.attempts,
-            pause,
-            type(exc).__name__,
-        )
+        record_failure(row, exc)
         return False
+    row.attempts += 1
     cache.delete(MAIL_DOWN_KEY)
     row.sent_at = timezone.now()
     row.last_error = ""
     row.save(update_fields=["attempts", "sent_at", "last_error"])
     return True
+
+
+def record_failure(row, exc: Exception) -> None:
+    """Keep on `row` that sending failed with `exc`, and when to try again; tell the other
+    deliveries that the mail server is down, so they leave their rows to the sweep."""
+    cache.set(MAIL_DOWN_KEY, True, MAIL_DOWN_SECONDS)
+    row.attempts += 1
+    pause = RETRY_MINUTES[min(row.attempts, len(RETRY_MINUTES)) - 1]
+    row.next_attempt_at = timezone.now() + datetime.timedelta(minutes=pause)
+    row.last_error = f"{type(exc).__name__}: {exc}"[:300]
+    row.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+    logger.warning(
+        "%s %s not sent (attempt %s), next in %s min: %s",
+        type(row).__name__,
+        row.pk,
+        row.attempts,
+        pause,
+        type(exc).__name__,
+    )
 
 
 def message_of(email: OutgoingEmail) -> EmailMessage:

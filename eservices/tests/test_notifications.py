@@ -139,3 +139,68 @@ def test_a_submission_is_mailed_at_once_when_the_mail_server_answers(
 
     assert not Notification.objects.filter(case=case, sent_at__isnull=True).exists()
     assert [m.to for m in mail.outbox].count(["emma.karlsson@example.se"]) == 1
+
+
+class CountingBackend(BaseEmailBackend):
+    """A mail server that counts the connections made to it and keeps what it was sent."""
+
+    opened = 0
+    sent = []
+
+    def open(self):
+        CountingBackend.opened += 1
+        return True
+
+    def send_messages(self, email_messages):
+        CountingBackend.sent += list(email_messages)
+        return len(email_messages)
+
+
+class RefusingAtConnect(BaseEmailBackend):
+    def open(self):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def test_the_emails_of_one_submission_go_out_through_one_connection(
+    emma, settings, django_capture_on_commit_callbacks
+):
+    settings.OUTBOX_DELIVERY_BACKEND = f"{__name__}.CountingBackend"
+    CountingBackend.opened, CountingBackend.sent = 0, []
+    case = emmas_draft(emma)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(emma, case)
+
+    notifications = Notification.objects.filter(case=case)
+    assert notifications.count() >= 2
+    assert CountingBackend.opened == 1
+    assert len(CountingBackend.sent) == notifications.count()
+    assert not notifications.filter(sent_at__isnull=True).exists()
+
+
+def test_when_the_connection_is_refused_the_first_keeps_the_error_and_none_is_lost(
+    emma, settings, django_capture_on_commit_callbacks
+):
+    settings.OUTBOX_DELIVERY_BACKEND = f"{__name__}.RefusingAtConnect"
+    case = emmas_draft(emma)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(emma, case)
+
+    notifications = list(Notification.objects.filter(case=case).order_by("pk"))
+    assert len(notifications) >= 2
+    assert all(n.sent_at is None for n in notifications)
+    assert "ConnectionRefusedError" in notifications[0].last_error
+    assert notifications[0].attempts == 1
+    assert all(n.next_attempt_at is not None for n in notifications)
+
+    settings.OUTBOX_DELIVERY_BACKEND = LOCMEM
+    from django.core.cache import cache
+
+    cache.clear()  # the pause after a failure has passed
+    Notification.objects.filter(case=case).update(next_attempt_at=timezone.now())
+    assert f"Skickade: {len(notifications)}." in sweep()
+    assert not Notification.objects.filter(case=case, sent_at__isnull=True).exists()
