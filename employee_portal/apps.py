@@ -8,3 +8,8 @@ class EmployeePortalConfig(AppConfig):
     label = "employee_portal"
     verbose_name = "Medarbetarportalen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import dashboard_cache
+
+        dashboard_cache.connect()

@@ -15,7 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -416,14 +416,11 @@ class ApplicationAudience(Orderable, AudienceFields):
         verbose_name_plural = _("målgrupper")
 
 
-def applications_for(profile: EmployeeProfile, user=None) -> dict[str, list[Application]]:
+def applications_for(profile: EmployeeProfile) -> dict[str, list[Application]]:
     """The applications meant for this employee, as {"mandatory": [...], "optional": [...]}:
     those their municipality uses and an audience row matches (each of its fields empty or
     equal to the employee's). Mandatory wins when rows of both kinds match. One query,
-    however large the catalogue.
-
-    With `user`, each application carries that user's UserApplication row as `user_row`
-    (None if they have none), from the same query."""
+    however large the catalogue."""
     matching = ApplicationAudience.objects.filter(
         audience_q(profile),
         application=OuterRef("pk"),
@@ -432,25 +429,8 @@ def applications_for(profile: EmployeeProfile, user=None) -> dict[str, list[Appl
     applications = Application.objects.filter(Exists(matching)).annotate(
         mandatory=Exists(matching.filter(requirement=ApplicationAudience.Requirement.MANDATORY))
     )
-    if user is not None:
-        mine = UserApplication.objects.filter(user=user, application=OuterRef("pk"))
-        applications = applications.annotate(
-            user_row_id=Subquery(mine.values("pk")[:1]),
-            user_row_chosen=Subquery(mine.values("chosen")[:1]),
-            user_row_sort_order=Subquery(mine.values("sort_order")[:1]),
-        )
     found = {"mandatory": [], "optional": []}
     for application in applications:
-        if user is not None:
-            application.user_row = None
-            if application.user_row_id is not None:
-                application.user_row = UserApplication(
-                    pk=application.user_row_id,
-                    user=user,
-                    application=application,
-                    chosen=application.user_row_chosen,
-                    sort_order=application.user_row_sort_order,
-                )
         found["mandatory" if application.mandatory else "optional"].append(application)
     return found
 

@@ -33,6 +33,7 @@ from portal.accounts import case_handling_permissions
 from portal.identity.roles import ROLES
 from portal.models import Municipality
 
+from . import dashboard_cache
 from .access import employee_required, profile_of
 from .models import (
     Application,
@@ -117,16 +118,14 @@ class MySystems:
 
 def my_systems(user) -> MySystems:
     """Mina system: the applications this employee must have and the optional ones they
-    chose, in their own order where they have set one, then by name. One query."""
+    chose, in their own order where they have set one, then by name. One query for their
+    own rows, and one for the applications meant for their audience when the cache
+    (dashboard_cache) does not have them."""
     profile = profile_of(user)
     if profile is None:
         return MySystems()
-    found = applications_for(profile, user)
-    rows = {
-        application.pk: application.user_row
-        for application in found["mandatory"] + found["optional"]
-        if application.user_row is not None
-    }
+    found = dashboard_cache.shared(profile, "applications", lambda: applications_for(profile))
+    rows = {row.application_id: row for row in UserApplication.objects.filter(user=user)}
     chosen = [a for a in found["optional"] if a.pk in rows and rows[a.pk].chosen]
     items = [MySystem(a, mandatory=True) for a in found["mandatory"]]
     items += [MySystem(a, mandatory=False) for a in chosen]
@@ -355,10 +354,15 @@ def notice_when(notice) -> str:
 def current_notices(profile, my_ids) -> list[OperationalNotice]:
     """Driftinformation for the employee's municipality (and all of Dalsland), running now or
     coming within a week: ongoing disruptions first. One query."""
-    notices = list(
-        OperationalNotice.objects.current_or_coming(
-            profile.municipality_id if profile is not None else None
-        ).select_related("application")
+    municipality_id = profile.municipality_id if profile is not None else None
+    notices = dashboard_cache.shared(
+        profile,
+        "notices",
+        lambda: list(
+            OperationalNotice.objects.current_or_coming(municipality_id).select_related(
+                "application"
+            )
+        ),
     )
     for notice in notices:
         notice.when = notice_when(notice)
@@ -394,17 +398,21 @@ def dashboard_context(request, home) -> dict:
     for item in systems.items:
         item.notices = by_application.get(item.application.pk, [])
 
-    news = list(
-        visible_to(EmployeeNewsPage.objects.live().descendant_of(home), user)
-        .defer_streamfields()
-        .order_by(F("first_published_at").desc(nulls_last=True))[:NEWS_ON_DASHBOARD]
-    )
-    information = list(
-        visible_to(EmployeeInformationPage.objects.child_of(home).live(), user)
-        .defer_streamfields()
-        .order_by("-last_published_at")
-    )
-    _with_audiences(news + information)
+    def load_pages():
+        news = list(
+            visible_to(EmployeeNewsPage.objects.live().descendant_of(home), user)
+            .defer_streamfields()
+            .order_by(F("first_published_at").desc(nulls_last=True))[:NEWS_ON_DASHBOARD]
+        )
+        information = list(
+            visible_to(EmployeeInformationPage.objects.child_of(home).live(), user)
+            .defer_streamfields()
+            .order_by("-last_published_at")
+        )
+        _with_audiences(news + information)
+        return news, information
+
+    news, information = dashboard_cache.shared(profile, "pages", load_pages, home.pk)
     on_network = client_is_on_municipal_network(request)
     return {
         "profile": profile,
