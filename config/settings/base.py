@@ -195,11 +195,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend with permissions in one query (portal/auth_backends.py). Django's
-    # own stays listed so that sessions made before keep their sign-in; it reuses the
-    # permissions the first one read.
+    # Django's ModelBackend with permissions in one query (portal/auth_backends.py).
     "portal.auth_backends.PortalModelBackend",
-    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
@@ -241,6 +238,9 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 IDENTITY_CLAIMS = identity_config.claim_names(os.environ)
+# How far the identity providers' clocks may differ from the portal's when an ID token's `exp`
+# and `iat` are checked (portal.identity.id_tokens).
+OIDC_CLOCK_SKEW_SECONDS = int(os.environ.get("OIDC_CLOCK_SKEW_SECONDS", "60"))
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
