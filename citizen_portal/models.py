@@ -39,6 +39,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import lookups
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.files import detected_content_type, get_private_storage
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
@@ -348,19 +349,29 @@ class ServicePage(ReviewedPageMixin, CitizenPage):
 
     @cached_property
     def department(self):
-        """The department whose page this service page is under (one query)."""
-        parent = self.get_parent()
-        if parent is None:
-            return None
-        departments = DepartmentPage.objects.filter(pk=parent.pk).values("department_id")
-        return Department.objects.filter(pk__in=departments).first()
+        """The department whose page this service page is under (from memory after the
+        first time: portal/lookups.py)."""
+        parent_path = self.path[: -self.steplen]
+
+        def load():
+            departments = DepartmentPage.objects.filter(path=parent_path).values("department_id")
+            return Department.objects.filter(pk__in=departments).first()
+
+        return lookups.remembered(Department, ("department-of", parent_path), load)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         department = self.department
         context["department"] = department
-        context["topic_page"] = (
-            TopicPage.objects.live().filter(locale_id=self.locale_id, topic=self.topic).first()
+        # Its title and address, for a link: from memory after the first time.
+        context["topic_page"] = lookups.remembered(
+            Page,
+            ("topic-page", self.locale_id, self.topic),
+            lambda: (
+                Page.objects.live()
+                .filter(locale_id=self.locale_id, topicpage__topic=self.topic)
+                .first()
+            ),
         )
         context["contact"] = {
             "name": self.contact_name or (department.name if department else ""),

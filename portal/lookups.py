@@ -219,6 +219,19 @@ def localized(page):
     return translation
 
 
+def remembered(model, key, load):
+    """`load()`, an instance of `model` (without StreamFields: their values would be shared)
+    or None, remembered under `key` for the chrome version; a fresh instance each time. For
+    what a page shows of other pages, departments and the like, which a publish or a save of
+    theirs renews."""
+
+    def row():
+        instance = load()
+        return _row(instance) if instance is not None else None
+
+    return _build(model, _memo.get(("remembered", model._meta.label_lower, key), row))
+
+
 # --- Portal settings -------------------------------------------------------------------------
 
 

@@ -168,3 +168,19 @@ def test_an_inactive_person_has_no_permissions_and_a_superuser_all():
 
     assert not inactive.has_perm("wagtailadmin.access_admin")
     assert superuser.has_perm("portal.delete_municipality")
+
+
+def test_a_renamed_department_and_a_moved_topic_page_show_on_the_service_page_at_once(client):
+    from portal.models import Department
+
+    assert client.get(SERVICE).status_code == 200
+    department = Department.objects.get(municipality__slug="mellerud", slug="barn-och-utbildning")
+    department.name = "Förskole- och skolförvaltningen"
+    department.save()
+    topic = sv("/dalslandsportalen/barn-och-utbildning/").specific
+    topic.title = "Barn, skola och förskola"
+    topic.save_revision().publish()
+
+    html = client.get(SERVICE).content.decode()
+    assert "Fler tjänster från Förskole- och skolförvaltningen" in html
+    assert "Barn, skola och förskola i alla kommuner" in html
