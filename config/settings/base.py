@@ -195,9 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend with permissions in one query (portal/auth_backends.py).
+    # Django's and allauth's backends, reading the user with their e-ID identity or employee
+    # profile and their permissions in one query each (portal/auth_backends.py).
     "portal.auth_backends.PortalModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth_backends.PortalAuthenticationBackend",
 ]
 
 # Identity: allauth. There is no self-signup; accounts come from the identity providers

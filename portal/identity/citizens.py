@@ -13,7 +13,11 @@ def citizen_identity(request) -> CitizenIdentity | None:
     """The e-ID identity of the signed-in person; None for anonymous visitors and employees."""
     if not request.user.is_authenticated:
         return None
-    return CitizenIdentity.objects.filter(user=request.user).first()
+    try:
+        # Read with the user by portal.auth_backends; else one query.
+        return request.user.citizen_identity
+    except CitizenIdentity.DoesNotExist:
+        return None
 
 
 def e_id_login(request, employee_message):

@@ -184,3 +184,23 @@ def test_a_renamed_department_and_a_moved_topic_page_show_on_the_service_page_at
     html = client.get(SERVICE).content.decode()
     assert "Fler tjänster från Förskole- och skolförvaltningen" in html
     assert "Barn, skola och förskola i alla kommuner" in html
+
+
+def test_a_signed_in_person_is_read_with_their_identity_or_profile_in_one_query():
+    from portal.auth_backends import PortalAuthenticationBackend, PortalModelBackend
+    from portal.identity.models import CitizenIdentity, EmployeeProfile
+
+    resident = UserFactory()
+    CitizenIdentity.objects.create(
+        user=resident, personal_identity_number="199003159861", given_name="Emma"
+    )
+    employee = UserFactory()
+    EmployeeProfile.objects.create(
+        user=employee, municipality=Municipality.objects.get(slug="amal"), roles=["larare"]
+    )
+    for backend in (PortalModelBackend(), PortalAuthenticationBackend()):
+        with CaptureQueriesContext(connection) as queries:
+            assert backend.get_user(resident.pk).citizen_identity.given_name == "Emma"
+            profile = backend.get_user(employee.pk).employee_profile
+            assert profile.municipality.slug == "amal"
+        assert len(queries) == 2
