@@ -17,3 +17,13 @@ class EservicesConfig(AppConfig):
         post_migrate.connect(
             kinds.post_migrate_permissions, sender=self, dispatch_uid="eservices_permissions"
         )
+        # An e-service switched on or off, or moved, shows at once where it is read from
+        # memory (views._eservice_for, portal/lookups.py).
+        from django.db.models.signals import post_delete, post_save
+
+        from portal import chrome
+
+        from .models import EService
+
+        post_save.connect(chrome.bump, sender=EService, dispatch_uid="eservices-chrome-save")
+        post_delete.connect(chrome.bump, sender=EService, dispatch_uid="eservices-chrome-delete")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal import lookups
 from portal.identity.citizens import citizen_identity, e_id_login
 from portal.models import Municipality
 
@@ -110,13 +111,20 @@ def start(request, kind):
 
 
 def _eservice_for(kind, municipality_slug) -> EService | None:
+    """The municipality's active e-service of this kind, with its municipality: from memory
+    after the first time, until an e-service or a municipality is saved (portal/lookups.py)."""
     if not municipality_slug:
         return None
-    return (
-        EService.objects.filter(kind=kind.slug, active=True, municipality__slug=municipality_slug)
-        .select_related("municipality")
-        .first()
+    eservice = lookups.remembered(
+        EService,
+        ("eservice", kind.slug, municipality_slug),
+        lambda: EService.objects.filter(
+            kind=kind.slug, active=True, municipality__slug=municipality_slug
+        ).first(),
     )
+    if eservice is not None:
+        eservice.municipality = lookups.municipality_by_id(eservice.municipality_id)
+    return eservice
 
 
 def _latest_contact(user) -> dict:

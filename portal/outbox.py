@@ -102,11 +102,16 @@ def postpone(model, pk) -> None:
     )
 
 
-def attempt(row, message: EmailMessage, connection=None) -> bool:
+SENT_FIELDS = ["attempts", "sent_at", "last_error"]
+
+
+def attempt(row, message: EmailMessage, connection=None, save=True) -> bool:
     """Send `message` for the locked, unsent `row` (an OutgoingEmail or a Notification: fields
     attempts, sent_at, next_attempt_at, last_error) and record the outcome on the row. Call it
     inside the transaction that holds the row's lock. With `connection` (open, shared by
-    several e-mails), the message goes through it instead of a connection of its own."""
+    several e-mails), the message goes through it instead of a connection of its own. Without
+    `save`, a sent row is left for the caller to save (SENT_FIELDS, several rows at once); a
+    failure is always saved."""
     message.connection = connection or get_connection(settings.OUTBOX_DELIVERY_BACKEND)
     try:
         message.send()
@@ -117,7 +122,8 @@ def attempt(row, message: EmailMessage, connection=None) -> bool:
     cache.delete(MAIL_DOWN_KEY)
     row.sent_at = timezone.now()
     row.last_error = ""
-    row.save(update_fields=["attempts", "sent_at", "last_error"])
+    if save:
+        row.save(update_fields=SENT_FIELDS)
     return True
 
 

@@ -14,6 +14,7 @@ from eservices.models import (
     CaseAttachment,
     CaseEvent,
     CaseLog,
+    EService,
     FeeCeiling,
     Notification,
     Unit,
@@ -391,3 +392,15 @@ def test_a_submission_keeps_its_history_and_its_three_notifications(client, emma
             Notification.Event.HANDLER_NEW_CASE,
         ]
     )
+
+
+def test_an_e_service_switched_off_closes_its_form_at_once(client, emma):
+    client.force_login(emma)
+    assert client.get(APPLY_PRESCHOOL).status_code == 200
+    eservice = EService.objects.get(kind="forskola", municipality__slug="amal")
+    eservice.active = False
+    eservice.save()
+
+    response = client.get(APPLY_PRESCHOOL)
+    assert response.status_code == 302
+    assert response["Location"].endswith("/e-tjanster/forskola/")
