@@ -7,7 +7,8 @@ OpenID Connect Core 1.0, 3.1.3.7 (ID token validation) and 10.1 (signing):
   one is refused.
 * The key set is cached between logins (`KEY_SET_CACHE_SECONDS`). A `kid` the cached set does
   not have, or a signature the cached key does not match, fetches the set again once: the
-  provider may have rotated its keys.
+  provider may have rotated its keys. Not more than once a minute (`REFETCH_SECONDS`), however
+  many such tokens arrive.
 * The algorithm is the key's own (`alg` in the JWK), else one the provider announces in
   `id_token_signing_alg_values_supported` (default RS256), and only an asymmetric one: `none`,
   and HMAC (which would accept a token "signed" with the public key), are refused whatever the
@@ -30,6 +31,9 @@ from django.conf import settings
 from django.core.cache import cache
 
 KEY_SET_CACHE_SECONDS = 60 * 60
+# A token the cached key set cannot check fetches the set again at most once in this time, so
+# forged tokens with made-up key ids cannot make the portal hammer the provider.
+REFETCH_SECONDS = 60
 DEFAULT_ALGORITHMS = ("RS256",)
 # Signatures made with a private key and checked with the published public key.
 ASYMMETRIC_ALGORITHMS = frozenset(
@@ -84,8 +88,10 @@ def verify_id_token(
             break
         except IdTokenError as error:
             # Not in the cached set, or not the cached key's signature: the provider may
-            # have rotated its keys since. Ask once.
+            # have rotated its keys since. Ask once, and not again within REFETCH_SECONDS.
             if fresh or error.reason not in ("unknown_key", "signature"):
+                raise
+            if not cache.add(_cache_key(jwks_uri) + ":refetched", True, REFETCH_SECONDS):
                 raise
             key_set, fresh = fetch_key_set(jwks_uri), True
     check_authorized_party(claims, client_id)

@@ -175,6 +175,16 @@ def test_a_kid_still_unknown_after_fetching_again_is_refused(keys, jwks):
     assert jwks.hits == 2
 
 
+def test_made_up_key_ids_fetch_the_key_set_again_at_most_once_a_minute(keys, jwks):
+    _, a, b = keys
+    jwks.serve(a)
+    verify(a.sign(kid="a"), jwks)
+
+    for forged in range(5):
+        assert refusal(b.sign(kid=f"forged-{forged}"), jwks) == "unknown_key"
+    assert jwks.hits == 2  # the first fetch and one more, not one per forged token
+
+
 def test_a_key_set_just_fetched_is_not_fetched_again(keys, jwks):
     _, a, b = keys
     jwks.serve(a)
