@@ -13,10 +13,8 @@ A notice starts and ends by the clock, so the lists are kept for at most SECONDS
 """
 
 import hashlib
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone, translation
 
 from portal import chrome
@@ -26,22 +24,12 @@ SECONDS = 60
 
 
 def version() -> str:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        current = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, current, None):
-            current = cache.get(VERSION_KEY, current)
-    return current
-
-
-def renew() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    return chrome.version(VERSION_KEY)
 
 
 def bump(*args, **kwargs) -> None:
-    """At once, and again at the commit (a request in between may have kept the old lists)."""
-    renew()
-    transaction.on_commit(renew)
+    """Make the kept lists out of date (a signal receiver)."""
+    chrome.renew_now_and_at_commit(VERSION_KEY)
 
 
 def audience_of(profile) -> tuple | None:

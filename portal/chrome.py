@@ -15,6 +15,7 @@ scheduler's scheduled publishing) shows after at most FRAGMENT_SECONDS.
 """
 
 import uuid
+from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
@@ -23,25 +24,32 @@ VERSION_KEY = "portal:chrome-version"
 FRAGMENT_SECONDS = 300
 
 
-def version() -> str:
-    current = cache.get(VERSION_KEY)
+def version(key: str = VERSION_KEY) -> str:
+    """The current version under `key` (the chrome's, or another cache's that works the same
+    way, such as employee_portal.dashboard_cache)."""
+    current = cache.get(key)
     if current is None:
         current = uuid.uuid4().hex
         # add(): two processes that start at once agree on one version.
-        if not cache.add(VERSION_KEY, current, None):
-            current = cache.get(VERSION_KEY, current)
+        if not cache.add(key, current, None):
+            current = cache.get(key, current)
     return current
 
 
-def renew() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def renew(key: str = VERSION_KEY) -> None:
+    cache.set(key, uuid.uuid4().hex, None)
+
+
+def renew_now_and_at_commit(key: str = VERSION_KEY) -> None:
+    """A new version at once, and again when the change is committed, since a request in
+    between may have cached what it read before the change."""
+    renew(key)
+    transaction.on_commit(partial(renew, key))
 
 
 def bump(*args, **kwargs) -> None:
-    """Make every cached chrome fragment out of date: at once, and again when the change is
-    committed, since a request in between may have cached the chrome as it was before."""
-    renew()
-    transaction.on_commit(renew)
+    """Make every cached chrome fragment out of date (a signal receiver)."""
+    renew_now_and_at_commit(VERSION_KEY)
 
 
 def connect() -> None:
