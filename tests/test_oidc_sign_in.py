@@ -379,3 +379,67 @@ def test_the_error_page_in_english(client, db, employee_provider):
 
     assert response.status_code < 500
     assert "The login could not be completed" in response.content.decode()
+
+
+# --- Claims that real directories send --------------------------------------------------------
+
+BENGT = {
+    "given_name": "Bengt",
+    "family_name": "Olsson",
+    "email": "bengt.olsson@mellerud.example",
+    "municipality": "mellerud",
+    "roles": ["bygglovshandlaggare"],
+}
+
+
+def test_an_address_without_email_verified_is_trusted_from_the_municipalities_provider(
+    client, db, employee_provider
+):
+    from allauth.account.models import EmailAddress
+
+    # Entra ID and AD FS send no `email_verified` unless told to. In Chromium, such a handler
+    # sets up TOTP and opens the queue: tests/e2e/test_second_factor.py.
+    assert "email_verified" not in BENGT
+    requests.put(f"{employee_provider}/users/bengt", json=BENGT, timeout=5).raise_for_status()
+    client.get(at_provider(start(client), sub="bengt"))
+
+    assert EmailAddress.objects.get(email=BENGT["email"]).verified
+
+
+def test_a_provider_that_says_the_address_is_unverified_is_believed(client, db, employee_provider):
+    from allauth.account.models import EmailAddress
+
+    unverified = {**BENGT, "email_verified": False}
+    requests.put(f"{employee_provider}/users/bengt", json=unverified, timeout=5).raise_for_status()
+    client.get(at_provider(start(client), sub="bengt"))
+
+    assert not EmailAddress.objects.get(email=BENGT["email"]).verified
+
+
+def test_an_operator_may_distrust_the_addresses_of_a_provider(
+    client, db, employee_provider, settings
+):
+    from allauth.account.models import EmailAddress
+
+    use_provider(settings, employee_provider, trust_email=False)
+    requests.put(f"{employee_provider}/users/bengt", json=BENGT, timeout=5).raise_for_status()
+    client.get(at_provider(start(client), sub="bengt"))
+
+    assert not EmailAddress.objects.get(email=BENGT["email"]).verified
+
+
+def test_an_account_from_before_the_address_was_trusted_is_verified_at_its_next_sign_in(
+    client, db, employee_provider, settings
+):
+    from allauth.account.models import EmailAddress
+
+    requests.put(f"{employee_provider}/users/bengt", json=BENGT, timeout=5).raise_for_status()
+    use_provider(settings, employee_provider, trust_email=False)
+    client.get(at_provider(start(client), sub="bengt"))
+    client.logout()
+    assert not EmailAddress.objects.get(email=BENGT["email"]).verified
+
+    use_provider(settings, employee_provider)  # trusted, as by default
+    client.get(at_provider(start(client), sub="bengt"))
+
+    assert EmailAddress.objects.get(email=BENGT["email"]).verified

@@ -33,11 +33,15 @@ PROVIDERS = {
         "prefix": "EMPLOYEE_OIDC",
         "name": "Kommunens inloggning",
         "scope": "openid profile email",
+        # The municipalities' own directory issues the addresses it sends; Entra ID and AD FS
+        # send no `email_verified` claim unless told to.
+        "trust_email": True,
     },
     CITIZEN: {
         "prefix": "CITIZEN_OIDC",
         "name": "E-legitimation",
         "scope": f"openid profile {NATURAL_PERSON_NUMBER_SCOPE}",
+        "trust_email": False,
     },
 }
 
@@ -86,10 +90,22 @@ def openid_connect_apps(environ: Mapping[str, str], *, demo: bool) -> list[dict]
                     # The claims come from the ID token, whose signature is always checked
                     # (portal.identity.views), not from the unsigned userinfo response.
                     "fetch_userinfo": False,
+                    # An e-mail address without `email_verified` counts as verified
+                    # (portal.identity.provider): `<prefix>_TRUST_EMAIL`.
+                    "trust_email": env_flag(
+                        environ.get(f"{prefix}_TRUST_EMAIL"), default=spec["trust_email"]
+                    ),
                 },
             }
         )
     return apps
+
+
+def env_flag(value: str | None, *, default: bool) -> bool:
+    value = (value or "").strip().lower()
+    if not value:
+        return default
+    return value in {"1", "true", "yes", "on"}
 
 
 def missing_settings(environ: Mapping[str, str]) -> list[str]:

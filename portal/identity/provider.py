@@ -18,6 +18,7 @@ from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
 
+from .config import PROVIDERS
 from .views import VerifiedOpenIDConnectAdapter, verify
 
 
@@ -33,6 +34,21 @@ class PortalOpenIDConnectProvider(OpenIDConnectProvider):
         return super().redirect(
             request, process, next_url, data, auth_params=auth_params, nonce=nonce, **kwargs
         )
+
+    def extract_email_addresses(self, data):
+        """The address the provider sends, verified when it says so; when it says nothing
+        (Entra ID and AD FS send no `email_verified` by default), as the operator configured
+        for this provider (`trust_email`, on for the municipalities' own directory). A provider
+        that says `email_verified: false` is believed."""
+        addresses = super().extract_email_addresses(data)
+        claims = data.get("userinfo") or data.get("id_token") or data
+        trusted = self.app.settings.get(
+            "trust_email", PROVIDERS.get(self.app.provider_id, {}).get("trust_email", False)
+        )
+        if "email_verified" not in claims and trusted:
+            for address in addresses:
+                address.verified = True
+        return addresses
 
     def verify_token(self, request, token):
         """An ID token handed over directly (allauth's headless token login)."""

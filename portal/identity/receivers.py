@@ -1,6 +1,7 @@
 """After every login through a provider: the employee's groups and profile, or the citizen's
 identity, set from the claims of that login."""
 
+from allauth.account.models import EmailAddress
 from allauth.account.signals import user_logged_in
 
 from portal.audit.models import AuthEvent
@@ -18,6 +19,7 @@ def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
     if provider_id == EMPLOYEE:
         employee = claimkit.employee_claims(claimkit.claims_of(sociallogin))
         added, removed = claimkit.apply_employee_claims(user, employee)
+        trust_addresses(user, sociallogin)
         if added or removed:
             record(
                 AuthEvent.Event.ROLE_CHANGED,
@@ -40,6 +42,17 @@ def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
                 "family_name": citizen.family_name,
                 "protected_identity": citizen.protected_identity,
             },
+        )
+
+
+def trust_addresses(user, sociallogin):
+    """An address the provider vouches for at this login (portal.identity.provider) is
+    verified on the account too, also for an account made before the operator trusted it:
+    allauth.mfa lets nobody set up a second factor while an address is unverified."""
+    verified = [address.email for address in sociallogin.email_addresses if address.verified]
+    for email in verified:
+        EmailAddress.objects.filter(user=user, email__iexact=email, verified=False).update(
+            verified=True
         )
 
 

@@ -90,3 +90,52 @@ def test_an_administrator_without_a_second_factor_is_led_to_set_one_up(page, adm
     assert "/accounts/2fa/totp/activate/" in page.url
     assert page.locator('input[name="code"]').count() == 1
     assert_accessible(page)
+
+
+@pytest.fixture
+def municipal_provider(settings, django_db_blocker):
+    """oidc-provider-mock as the municipalities' provider, with a building-permit handler in
+    Mellerud whose ID token has no `email_verified`, as Entra ID and AD FS send it. The accounts
+    it creates are removed afterwards."""
+    import oidc_provider_mock
+    import requests
+    from allauth.socialaccount.models import SocialAccount
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+
+    from tests.test_oidc_sign_in import BENGT, serving, use_provider
+
+    with serving(oidc_provider_mock.app()) as url:
+        cache.clear()  # a key set cached from another provider
+        use_provider(settings, url)
+        requests.put(f"{url}/users/bengt", json=BENGT, timeout=5).raise_for_status()
+        yield url
+    with django_db_blocker.unblock():
+        get_user_model().objects.filter(pk__in=SocialAccount.objects.values("user_id")).delete()
+
+
+def test_an_sso_handler_without_email_verified_sets_up_totp_and_opens_the_queue(
+    page, municipal_provider
+):
+    page.goto("/handlaggning/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in med kommunens konto").click()
+    assert page.url.startswith(municipal_provider)
+    page.fill('input[name="sub"]', "bengt")
+    with page.expect_navigation(url="**/accounts/2fa/totp/activate/"):
+        page.get_by_role("button", name="Authorize").click()
+
+    # No "verify your e-mail address first": the municipality's directory vouches for it.
+    main = page.locator("main").inner_text()
+    assert "verifierat din e" not in main
+    assert "tvåstegsverifiering" in main
+    assert_accessible(page)
+    secret = page.input_value("#authenticator_secret")
+    page.fill('input[name="code"]', current_code(secret))
+    with page.expect_navigation():
+        page.locator('main form:has(input[name="code"]) [type="submit"]').first.click()
+
+    page.goto("/handlaggning/")
+    assert page.url.endswith("/handlaggning/")
+    assert page.locator("h1").inner_text().strip()
+    assert "Bygglov" in page.locator("main").inner_text()
