@@ -6,6 +6,8 @@ from allauth.idp.oidc.adapter import DefaultOIDCAdapter
 
 from .identities import (
     COORDINATION_NUMBER_CLAIM,
+    EIDAS_CLAIMS,
+    EIDAS_SCOPE,
     NATURAL_PERSON_NUMBER_SCOPE,
     PERSONAL_IDENTITY_NUMBER_CLAIM,
     claims_for_scopes,
@@ -23,6 +25,7 @@ class DemoOIDCAdapter(DefaultOIDCAdapter):
     scope_display = {
         **DefaultOIDCAdapter.scope_display,
         NATURAL_PERSON_NUMBER_SCOPE: "Se ditt personnummer eller samordningsnummer",
+        EIDAS_SCOPE: "Se identiteten från din utländska e-legitimation",
     }
 
     def get_user_sub(self, client, user) -> str:
@@ -54,7 +57,11 @@ class DemoOIDCAdapter(DefaultOIDCAdapter):
         return released
 
     def populate_server_metadata(self, data: dict) -> None:
-        data["scopes_supported"] = [*data["scopes_supported"], NATURAL_PERSON_NUMBER_SCOPE]
+        data["scopes_supported"] = [
+            *data["scopes_supported"],
+            NATURAL_PERSON_NUMBER_SCOPE,
+            EIDAS_SCOPE,
+        ]
         data["claims_supported"] = [
             "sub",
             "name",
@@ -71,4 +78,5 @@ class DemoOIDCAdapter(DefaultOIDCAdapter):
             "protected_identity",
             PERSONAL_IDENTITY_NUMBER_CLAIM,
             COORDINATION_NUMBER_CLAIM,
+            *EIDAS_CLAIMS,
         ]

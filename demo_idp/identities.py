@@ -16,6 +16,11 @@ personnummer in `personalIdentityNumber`, or, mutually exclusive, a samordningsn
 numbers, or numbers made by its test-number convention (birth numbers 980–999), so none belongs
 to a real person.
 
+A citizen with a `prid` instead signs in with a foreign e-ID through the Swedish eIDAS node, as
+Sweden Connect's OpenID Connect claims say it (scope `eidasNaturalPersonIdentity`): the
+provisional identifier `CC:identifier`, its persistence class, the foreign node's person
+identifier, the country and the birth date, and no Swedish number.
+
 This module reads the files with tomllib and has pure functions; it imports nothing from Django
 and nothing of the portal, so the provider runs on its own.
 """
@@ -29,6 +34,13 @@ PERSONAL_IDENTITY_NUMBER_CLAIM = "https://id.oidc.se/claim/personalIdentityNumbe
 COORDINATION_NUMBER_CLAIM = "https://id.oidc.se/claim/coordinationNumber"
 NATURAL_PERSON_NUMBER_SCOPE = "https://id.oidc.se/scope/naturalPersonNumber"
 NUMBER_CLAIMS = (PERSONAL_IDENTITY_NUMBER_CLAIM, COORDINATION_NUMBER_CLAIM)
+
+# Sweden Connect's claims for a foreign e-ID through the Swedish eIDAS node.
+EIDAS_SCOPE = "https://id.swedenconnect.se/scope/eidasNaturalPersonIdentity"
+PRID_CLAIM = "https://id.swedenconnect.se/claim/prid"
+PRID_PERSISTENCE_CLAIM = "https://id.swedenconnect.se/claim/pridPersistence"
+EIDAS_PERSON_IDENTIFIER_CLAIM = "https://id.swedenconnect.se/claim/eidasPersonIdentifier"
+EIDAS_CLAIMS = (PRID_CLAIM, PRID_PERSISTENCE_CLAIM, EIDAS_PERSON_IDENTIFIER_CLAIM, "country")
 
 EMPLOYEE = "employee"
 CITIZEN = "citizen"
@@ -48,12 +60,17 @@ EMAIL_DOMAINS = {row["slug"]: row["email_domain"] for row in _MUNICIPALITIES}
 ROLES = _DATA["roles"]
 NETWORKS = _DATA["networks"]
 
-# Which scope releases a claim; every other claim comes with `profile`.
+# Which scopes release a claim (any one of them); every other claim comes with `profile`.
+# The demo broker releases a foreign e-ID's identity with the eIDAS scope, and also when the
+# client asked for the person's number: like a broker whose e-ID client always gets the identity
+# the person signed in with, so `make run` shows the eIDAS sign-in with the portal's default
+# scopes. A real broker may want the eIDAS scope asked for (docs/identity.md).
 CLAIM_SCOPES = {
-    "email": "email",
-    "email_verified": "email",
-    PERSONAL_IDENTITY_NUMBER_CLAIM: NATURAL_PERSON_NUMBER_SCOPE,
-    COORDINATION_NUMBER_CLAIM: NATURAL_PERSON_NUMBER_SCOPE,
+    "email": ("email",),
+    "email_verified": ("email",),
+    PERSONAL_IDENTITY_NUMBER_CLAIM: (NATURAL_PERSON_NUMBER_SCOPE,),
+    COORDINATION_NUMBER_CLAIM: (NATURAL_PERSON_NUMBER_SCOPE,),
+    **dict.fromkeys(EIDAS_CLAIMS, (EIDAS_SCOPE, NATURAL_PERSON_NUMBER_SCOPE)),
 }
 
 _ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
@@ -81,7 +98,9 @@ def _employee(key, given_name, family_name, municipality, department, roles, net
     }
 
 
-def _citizen(key, given_name, family_name, number, description, protected=False):
+def _citizen(key, given_name, family_name, description, number=None, protected=False, **eidas):
+    if number is None:
+        return _eidas_citizen(key, given_name, family_name, description, **eidas)
     coordination = int(number[6:8]) > 60
     day = int(number[6:8]) - (60 if coordination else 0)
     claims = {
@@ -93,6 +112,24 @@ def _citizen(key, given_name, family_name, number, description, protected=False)
     }
     if protected:
         claims["protected_identity"] = True
+    return {"key": key, "kind": CITIZEN, "description": description, "claims": claims}
+
+
+def _eidas_citizen(
+    key, given_name, family_name, description, prid, country, birthdate, prid_persistence="A"
+):
+    """A foreign e-ID through the eIDAS node: no Swedish number, a prid instead."""
+    claims = {
+        "given_name": given_name,
+        "family_name": family_name,
+        "name": f"{given_name} {family_name}",
+        "birthdate": birthdate,
+        "country": country,
+        PRID_CLAIM: prid,
+        PRID_PERSISTENCE_CLAIM: prid_persistence,
+        # The foreign node's identifier: country of the e-ID / country of the service / id.
+        EIDAS_PERSON_IDENTIFIER_CLAIM: f"{country}/SE/{prid.partition(':')[2]}",
+    }
     return {"key": key, "kind": CITIZEN, "description": description, "claims": claims}
 
 
@@ -116,6 +153,12 @@ def number_claim(claims):
     return None, ""
 
 
+def masked_prid(prid):
+    """`NO:0586*******`: the country and the first characters, as the picker shows a prid."""
+    country, _colon, identifier = str(prid).partition(":")
+    return f"{country}:{identifier[:4]}{'*' * max(len(identifier) - 4, 0)}"
+
+
 def masked_number(number):
     """`YYYYMMDD-****`, as the picker shows a number; never the whole number."""
     digits = "".join(ch for ch in str(number) if ch.isdigit())
@@ -131,7 +174,7 @@ def claims_for_scopes(claims, scopes):
     for name, value in claims.items():
         if value is None or value == "":
             continue
-        if CLAIM_SCOPES.get(name, "profile") in scopes:
+        if scopes.intersection(CLAIM_SCOPES.get(name, ("profile",))):
             released[name] = value
     if "email" in released:
         released["email_verified"] = True

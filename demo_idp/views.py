@@ -25,8 +25,10 @@ from .identities import (
     EMPLOYEE,
     MUNICIPALITIES,
     NETWORKS,
+    PRID_CLAIM,
     ROLES,
     masked_number,
+    masked_prid,
     number_claim,
 )
 from .models import TestIdentity
@@ -68,6 +70,10 @@ def _facts(identity: TestIdentity) -> list[tuple[str, str]]:
     claim, number = number_claim(claims)
     label = "Samordningsnummer" if claim == COORDINATION_NUMBER_CLAIM else "Personnummer"
     facts = [(label, masked_number(number) if number else "(skickas inte)")]
+    prid = claims.get(PRID_CLAIM)
+    if prid:
+        country = claims.get("country") or str(prid)[:2]
+        facts.append(("Utländsk e-legitimation (eIDAS)", f"{country}, {masked_prid(prid)}"))
     if claims.get("protected_identity"):
         facts.append(("Skyddad identitet", "Ja, skyddade personuppgifter"))
     return facts

@@ -184,6 +184,19 @@ class ApplicationForm(forms.Form):
             % {"municipality": municipality.name},
         )
 
+    def refuse_foreign_eid(self, municipality):
+        """The answers name a municipality whose e-service needs a Swedish number, and the
+        applicant signed in with a foreign e-ID without one."""
+        self.add_error(
+            None,
+            _(
+                "%(municipality)s behöver ett svenskt personnummer eller samordningsnummer för "
+                "den här ansökan. Kontakta kommunens kontaktcenter, så får du hjälp att ansöka "
+                "på papper."
+            )
+            % {"municipality": municipality.name},
+        )
+
     def clean(self):
         cleaned = super().clean()
         co_number = cleaned.get("co_applicant_number")

@@ -298,7 +298,13 @@ def render_case(request, case, bound=None):
         "applicant_name": (identity.full_name if identity else "")
         or case.applicant.get_full_name()
         or _("Namn saknas"),
-        "applicant_number": identity.number.display if identity else "",
+        "applicant_number": identity.number.display if identity and identity.number else "",
+        # A foreign e-ID without a Swedish number: the handler identifies the applicant by the
+        # eIDAS node's identifier and the country of the e-ID.
+        "applicant_foreign_identifier": identity.foreign_identifier
+        if identity and not identity.number
+        else "",
+        "applicant_country": identity.foreign_country if identity else "",
         "co_applicant_number": co_applicant_number,
         "answers": answer_sections(case),
         "deadline": deadline_of(case),

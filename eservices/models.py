@@ -79,6 +79,16 @@ class EService(models.Model):
         blank=True,
         help_text=_("Vem den sökande kan ringa eller skriva till, t.ex. en funktionsbrevlåda."),
     )
+    requires_personal_identity_number = models.BooleanField(
+        _("kräver svenskt personnummer"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Om den sökande måste ha ett svenskt personnummer eller samordningsnummer. Den som "
+            "loggar in med en utländsk e-legitimation utan ett sådant nummer får då veta hur "
+            "de ansöker på annat sätt. Lämna tomt för e-tjänstens standard."
+        ),
+    )
     service_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("tjänstesida"),
@@ -92,6 +102,7 @@ class EService(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("municipality")]),
         FieldPanel("active"),
+        FieldPanel("requires_personal_identity_number"),
         FieldPanel("introduction"),
         FieldPanel("fee_information"),
         FieldPanel("contact"),
@@ -117,7 +128,27 @@ class EService(models.Model):
             # otherwise. The e-service holds a copy for the resident; the case record itself
             # lives on in the municipality's case management system and archive.
             self.retention_days = self.kind_def.retention_days
+        if self.requires_personal_identity_number is None:
+            # Whether the e-service needs the applicant's Swedish number, unless an
+            # administrator says otherwise (docs/eservices.md).
+            self.requires_personal_identity_number = self.kind_def.requires_personal_identity_number
         super().save(*args, **kwargs)
+
+    @property
+    def needs_personal_identity_number(self) -> bool:
+        """Whether an applicant without a Swedish number (a foreign e-ID) cannot use it."""
+        if self.requires_personal_identity_number is None:
+            return self.kind_def.requires_personal_identity_number
+        return self.requires_personal_identity_number
+
+    def open_to(self, identity) -> bool:
+        """Whether the resident `identity` can apply here: one with a Swedish number always,
+        one with only a foreign e-ID when the e-service does not need a Swedish number."""
+        return (
+            identity is None
+            or identity.has_swedish_number
+            or not (self.needs_personal_identity_number)
+        )
 
     @property
     def kind_def(self) -> "kinds.EServiceKind":
@@ -208,16 +239,17 @@ class CaseQuerySet(models.QuerySet):
         identity = getattr(user, "citizen_identity", None) if user.is_authenticated else None
         if identity is None:
             return self.none()
+        mine = Q(applicant=user)
+        if identity.personal_identity_number:
+            # Named as co-applicant by their Swedish number. A resident without one (a foreign
+            # e-ID) is never matched by number: an empty number would match every case that
+            # names no co-applicant, strangers' cases included.
+            mine |= Q(co_applicant_number=identity.personal_identity_number) & ~Q(
+                status=Case.Status.DRAFT
+            )
         # Only e-services the portal still has: a case of one whose module was taken out
         # has no pages to be shown on (it is still kept, and purged in time).
-        return self.filter(
-            Q(applicant=user)
-            | (
-                Q(co_applicant_number=identity.personal_identity_number)
-                & ~Q(status=Case.Status.DRAFT)
-            ),
-            eservice__kind__in=[kind.slug for kind in kinds.all()],
-        )
+        return self.filter(mine, eservice__kind__in=[kind.slug for kind in kinds.all()])
 
     def for_handler(self, user):
         """The submitted cases of the handler's own municipality, in the e-services they have
@@ -364,6 +396,14 @@ class Case(models.Model):
     @property
     def awaits_co_applicant(self) -> bool:
         return bool(self.co_applicant_number) and self.co_applicant_confirmed_at is None
+
+    def names_as_co_applicant(self, identity) -> bool:
+        """Whether the resident `identity` is the co-applicant this case names, by their
+        Swedish number (never when either number is empty)."""
+        number = getattr(identity, "personal_identity_number", None)
+        return (
+            bool(number) and bool(self.co_applicant_number) and self.co_applicant_number == number
+        )
 
     def make_reference(self) -> str:
         """`FSK-1492-2026-00042`: e-service, municipality code, year, running number."""

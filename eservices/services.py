@@ -154,20 +154,26 @@ def application_files(case) -> int:
     return case.attachments.filter(type=CaseAttachment.Type.APPLICATION).count()
 
 
-def _route(eservice, form) -> EService:
+def _route(eservice, form, identity=None) -> EService:
     """The e-service the application goes to: the one it was started in or, when the answers
     name the municipality (a building permit's property), that municipality's. A municipality
-    that does not offer the e-service is an error on the form."""
+    that does not offer the e-service, or whose e-service needs a Swedish number the
+    applicant (`identity`, a foreign e-ID) does not have, is an error on the form."""
     municipality = form.answered_municipality() or eservice.municipality
     if municipality == eservice.municipality:
-        return eservice
-    moved = (
-        EService.objects.filter(kind=eservice.kind, active=True, municipality=municipality)
-        .select_related("municipality")
-        .first()
-    )
-    if moved is None:
-        form.refuse_municipality(municipality)
+        moved = eservice
+    else:
+        moved = (
+            EService.objects.filter(kind=eservice.kind, active=True, municipality=municipality)
+            .select_related("municipality")
+            .first()
+        )
+        if moved is None:
+            form.refuse_municipality(municipality)
+            return eservice
+    if not moved.open_to(identity):
+        # The draft stays where it was started, so the applicant can still change the answers.
+        form.refuse_foreign_eid(municipality)
         return eservice
     return moved
 
@@ -186,7 +192,7 @@ def save_draft(
     with `submitting`, was) submitted. Raises AlreadySent when the case was submitted meanwhile
     (the same form sent twice), and Case.DoesNotExist when the token belongs to someone else."""
     form.is_valid()
-    eservice = _route(eservice, form)
+    eservice = _route(eservice, form, getattr(request, "identity", None))
     try:
         with transaction.atomic():
             events = []

@@ -79,8 +79,19 @@ def _offered():
     return dict(offered)
 
 
+def _usable(request, eservices):
+    """The e-services the signed-in resident can use: without a Swedish number (a foreign
+    e-ID), not those that need one. Everyone else sees them all."""
+    identity = citizen_identity(request)
+    return [eservice for eservice in eservices if eservice.open_to(identity)]
+
+
 def index(request):
-    offered = _offered()
+    offered = {
+        municipality: usable
+        for municipality, eservices in _offered().items()
+        if (usable := _usable(request, eservices))
+    }
     municipalities = sorted(offered, key=lambda m: (m.sort_order, m.name))
     return render(
         request,
@@ -88,22 +99,42 @@ def index(request):
         {
             "page_title": _("E-tjänster"),
             "municipalities": [(m, offered[m]) for m in municipalities],
-            "kinds": kinds.all(),
+            # For a foreign e-ID, only the e-services they can use (the others need a number).
+            "kinds": [
+                kind
+                for kind in kinds.all()
+                if any(e.kind == kind.slug for usable in offered.values() for e in usable)
+            ]
+            if _is_foreign(request)
+            else kinds.all(),
+            "foreign_eid": _is_foreign(request),
         },
     )
 
 
+def _is_foreign(request) -> bool:
+    identity = citizen_identity(request)
+    return identity is not None and not identity.has_swedish_number
+
+
 def start(request, kind):
     kind = _kind(kind)
-    eservices = (
+    offered = list(
         EService.objects.filter(kind=kind.slug, active=True)
         .select_related("municipality", "service_page")
         .order_by("municipality__sort_order", "municipality__name")
     )
+    eservices = _usable(request, offered)
     return render(
         request,
         "eservices/start.html",
-        {"page_title": kind.name, "kind": kind, "eservices": eservices},
+        {
+            "page_title": kind.name,
+            "kind": kind,
+            "eservices": eservices,
+            # For a foreign e-ID: the municipalities whose e-service needs a Swedish number.
+            "not_usable": [eservice for eservice in offered if eservice not in eservices],
+        },
     )
 
 
@@ -142,24 +173,29 @@ def apply(request, kind):
         return _protected(request, kind)
     if kind.municipality_from_answers:
         # The answers decide the municipality (a building permit's property); any open
-        # e-service of the kind starts the form.
-        eservice = _eservice_for(kind, request.GET.get("kommun")) or (
-            EService.objects.filter(kind=kind.slug, active=True)
-            .select_related("municipality")
-            .first()
-        )
+        # e-service of the kind starts the form, one the resident can use if there is one.
+        eservice = _eservice_for(kind, request.GET.get("kommun"))
+        if eservice is None:
+            offered = list(
+                EService.objects.filter(kind=kind.slug, active=True).select_related("municipality")
+            )
+            eservice = next((e for e in offered if e.open_to(identity)), None) or next(
+                iter(offered), None
+            )
         if eservice is None:
             raise Http404
     else:
         eservice = _eservice_for(kind, request.GET.get("kommun"))
         if eservice is None:
             return redirect("eservices_start", kind=kind.slug)
+    if not eservice.open_to(identity):
+        return _needs_swedish_number(request, kind, eservice)
     if request.method == "POST":
         return _handle_post(request, eservice, case=None)
     form = kind.form_class(
         initial=_latest_contact(request.user),
         municipality=eservice.municipality,
-        applicant_number=identity.personal_identity_number,
+        applicant_number=identity.personal_identity_number or "",
     )
     return _render_form(request, eservice, form, case=None, submission_key=uuid.uuid4())
 
@@ -167,12 +203,15 @@ def apply(request, kind):
 @citizen_required
 def edit(request, case_id):
     case = _own_draft(request, case_id)
+    if not case.eservice.open_to(request.identity):
+        # The e-service came to need a Swedish number after the draft was saved.
+        return _needs_swedish_number(request, case.kind_def, case.eservice)
     if request.method == "POST":
         return _handle_post(request, case.eservice, case=case)
     form = case.kind_def.form_class(
         initial=case.data,
         municipality=case.municipality,
-        applicant_number=request.identity.personal_identity_number,
+        applicant_number=request.identity.personal_identity_number or "",
     )
     return _render_form(request, case.eservice, form, case=case, submission_key=case.submission_key)
 
@@ -192,6 +231,22 @@ def _protected(request, kind):
         request,
         "eservices/protected.html",
         {"page_title": kind.name, "kind": kind, "municipalities": municipalities},
+    )
+
+
+def _needs_swedish_number(request, kind, eservice):
+    """For a resident signed in with a foreign e-ID and no Swedish number, at an e-service
+    that needs one: how to apply instead, and where, rather than a form that cannot be sent."""
+    return render(
+        request,
+        "eservices/needs_swedish_number.html",
+        {
+            "page_title": kind.name,
+            "kind": kind,
+            "eservice": eservice,
+            "municipality": eservice.municipality,
+            "identity": request.identity,
+        },
     )
 
 
@@ -234,7 +289,7 @@ def _handle_post(request, eservice, case):
             request.POST,
             request.FILES,
             municipality=eservice.municipality,
-            applicant_number=identity.personal_identity_number,
+            applicant_number=identity.personal_identity_number or "",
             stored_files=services.application_files(case),
         )
         case, eservice = services.save_draft(
@@ -353,7 +408,7 @@ def _render_case(request, case, form, withdraw_form=None, status=200):
             "withdraw_form": withdraw_form or WithdrawForm(prefix="withdraw"),
             "completion": case.status == Case.Status.AWAITING_COMPLETION,
             "is_applicant": case.applicant_id == request.user.pk,
-            "must_confirm": case.co_applicant_number == request.identity.personal_identity_number
+            "must_confirm": case.names_as_co_applicant(request.identity)
             and case.co_applicant_confirmed_at is None,
             **_case_context(case),
         },
@@ -418,7 +473,7 @@ def withdraw(request, case_id):
 @citizen_required
 def confirm(request, case_id):
     case = _case_for(request, case_id)
-    if case.co_applicant_number != request.identity.personal_identity_number:
+    if not case.names_as_co_applicant(request.identity):
         raise Http404
     services.confirm_co_applicant(request, case)
     messages.success(request, _("Tack! Du har bekräftat ansökan."))
@@ -452,7 +507,17 @@ def my_data(request):
         "hamtat": timezone.now().isoformat(timespec="seconds"),
         "person": {
             "namn": identity.full_name,
-            "personnummer": identity.number.display,
+            "personnummer": identity.number.display if identity.number else None,
+            **(
+                {
+                    "utlandsk_e_legitimation": {
+                        "land": identity.foreign_country,
+                        "identitet": identity.foreign_identifier,
+                    }
+                }
+                if identity.foreign_identifier
+                else {}
+            ),
         },
         "arenden": [
             {
@@ -521,9 +586,7 @@ def my_cases(user) -> dict:
     to_confirm = [
         c
         for c in cases
-        if c.co_applicant_number == identity.personal_identity_number
-        and c.co_applicant_confirmed_at is None
-        and c.is_open
+        if c.names_as_co_applicant(identity) and c.co_applicant_confirmed_at is None and c.is_open
     ]
     return {
         "drafts": [c for c in cases if c.status == Case.Status.DRAFT],

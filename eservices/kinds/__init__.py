@@ -88,6 +88,11 @@ class EServiceKind:
     apply_button = gettext_lazy("Ansök")
     # The form's lead when municipality_from_answers; otherwise "Ansökan går till <kommun>."
     apply_lead = ""
+    # Whether the applicant must have a Swedish personal identity number (personnummer or
+    # samordningsnummer), the default of EService.requires_personal_identity_number. A resident
+    # who signed in with a foreign e-ID and has none is told how to apply instead
+    # (docs/eservices.md).
+    requires_personal_identity_number = True
     # Whether the e-service's fee text is shown on the start page and with the form.
     shows_fee_information = False
     # The answers on the receipt and the resident's case page (parameters: case, answers,

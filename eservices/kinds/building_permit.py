@@ -248,6 +248,9 @@ class BuildingPermit(EServiceKind):
         _("För de flesta lov behöver du en certifierad kontrollansvarig."),
     )
     municipality_from_answers = True
+    # Anyone may apply for a permit on a property, also a foreign owner of a holiday home
+    # without a Swedish number (PBL 9 kap.): the property, not the person, is registered.
+    requires_personal_identity_number = False
     apply_button = _("Ansök om bygglov")
     apply_lead = _("Kommunen där fastigheten ligger handlägger ansökan.")
     shows_fee_information = True

@@ -1,8 +1,9 @@
 """allauth's social-login adapter: who may come in through which provider.
 
 * Accounts come from the providers (auto-signup, no form); the local signup stays closed.
-* A citizen (provider `e-legitimation`) must bring a valid personnummer or samordningsnummer;
-  an employee (provider `medarbetare`) a municipality the portal knows. Otherwise the login is
+* A citizen (provider `e-legitimation`) must bring a valid personnummer or samordningsnummer,
+  or a foreign e-ID's identifier through the eIDAS node (docs/identity.md); an employee
+  (provider `medarbetare`) a municipality the portal knows. Otherwise the login is
   refused with a page saying why, before any account exists.
 * An employee account and a citizen account are never the same account: connecting one
   provider to an account of the other is refused.
@@ -28,7 +29,6 @@ from portal.audit.receivers import record
 from . import claims as claimkit
 from . import id_tokens
 from .config import CITIZEN, EMPLOYEE
-from .models import CitizenIdentity
 from .views import ProviderError
 
 logger = logging.getLogger(__name__)
@@ -98,13 +98,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             # Keep the number for the login that follows, in this object only.
             sociallogin._citizen = citizen
             if not sociallogin.is_existing:
-                # The broker's subject for this person changed (a new broker, say): the person
-                # is the one we know by their number, not a new one.
-                known = (
-                    CitizenIdentity.objects.select_related("user")
-                    .filter(personal_identity_number=citizen.number.normalised)
-                    .first()
-                )
+                # The broker's subject for this person changed (a new broker, say, or a foreign
+                # e-ID the eIDAS node has now bound to a Swedish number): the person is the one
+                # we know by their number, else by their foreign identifier, not a new one.
+                known = claimkit.known_citizen(citizen)
                 if known:
                     sociallogin.connect(request, known.user)
 

@@ -17,7 +17,7 @@ from portal import personnummer
 from portal.models import Department, Municipality
 
 from . import editor_groups
-from .models import ClaimGroup, EmployeeProfile
+from .models import FOREIGN_IDENTIFIER_MAX_LENGTH, CitizenIdentity, ClaimGroup, EmployeeProfile
 from .roles import NETWORKS, ROLES
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,49}")
@@ -53,29 +53,39 @@ def claim(claims: dict, setting: str):
 
 @dataclass(frozen=True)
 class CitizenClaims:
-    number: personnummer.PersonalIdentityNumber
+    """Who a resident is by their e-ID: a Swedish number, a foreign e-ID's provisional
+    identifier (prid, through the Swedish eIDAS node), or both when the node's
+    identity-matching service bound the foreign e-ID to a Swedish number."""
+
+    number: personnummer.PersonalIdentityNumber | None
     given_name: str
     family_name: str
     protected_identity: bool
+    foreign_identifier: str = ""
+    country: str = ""
+    prid_persistence: str = ""
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.number is None
 
 
-def citizen_claims(claims: dict) -> CitizenClaims:
-    raw = claim(claims, "CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM") or claim(
-        claims, "CITIZEN_OIDC_COORDINATION_NUMBER_CLAIM"
-    )
-    if not raw:
-        raise LoginRefused(
-            "missing_personal_identity_number",
-            _(
-                "Din e-legitimation skickade inget personnummer eller samordningsnummer. Mina "
-                "sidor och e-tjänsterna behöver ett av dem för att veta vem du är."
-            ),
-        )
+# Sweden Connect's prid: the ISO 3166 country code of the foreign e-ID, a colon, and the
+# identifier the node made from the eIDAS person identifier (ELN-0611: letters, digits, '-').
+# A few more safe characters are let through; nothing that could break a page or a log line.
+PRID = re.compile(
+    rf"(?P<country>[A-Z]{{2}}):[A-Za-z0-9._\-]{{1,{FOREIGN_IDENTIFIER_MAX_LENGTH - 3}}}"
+)
+PRID_PERSISTENCE = {"A", "B", "C"}
+COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def _swedish_number(raw) -> personnummer.PersonalIdentityNumber:
     try:
-        # The profile sends twelve digits; anything else is refused rather than guessed at.
+        # The profiles send twelve digits; anything else is refused rather than guessed at.
         if not re.fullmatch(r"[0-9]{12}", str(raw)):
             raise personnummer.InvalidPersonalIdentityNumber("expected twelve digits")
-        number = personnummer.parse(str(raw))
+        return personnummer.parse(str(raw))
     except personnummer.InvalidPersonalIdentityNumber as error:
         raise LoginRefused(
             "invalid_personal_identity_number",
@@ -84,26 +94,125 @@ def citizen_claims(claims: dict) -> CitizenClaims:
                 "eller samordningsnummer, så vi kan inte logga in dig."
             ),
         ) from error
+
+
+def citizen_claims(claims: dict) -> CitizenClaims:
+    """The resident of a login through the e-ID broker, or LoginRefused.
+
+    A Swedish number (the Swedish OIDC profile's, or the one the eIDAS node's matching service
+    bound to a foreign e-ID) makes them that Swedish person. Without one, a valid prid makes
+    them a foreign e-ID person. Neither is refused.
+    """
+    raw = (
+        claim(claims, "CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM")
+        or claim(claims, "CITIZEN_OIDC_COORDINATION_NUMBER_CLAIM")
+        or claim(claims, "CITIZEN_OIDC_MAPPED_PERSONAL_IDENTITY_NUMBER_CLAIM")
+        or claim(claims, "CITIZEN_OIDC_MAPPED_COORDINATION_NUMBER_CLAIM")
+    )
+    prid = claim(claims, "CITIZEN_OIDC_PRID_CLAIM")
+    number = _swedish_number(raw) if raw else None
+    foreign_identifier = country = persistence = ""
+    if prid:
+        match = PRID.fullmatch(str(prid)) if isinstance(prid, str) else None
+        if match is None:
+            if number is None:
+                raise LoginRefused(
+                    "invalid_foreign_identifier",
+                    _(
+                        "Din utländska e-legitimation skickade en identitet som vi inte kan "
+                        "läsa, så vi kan inte logga in dig."
+                    ),
+                )
+        else:
+            foreign_identifier = match.group(0)
+            given_country = str(claim(claims, "CITIZEN_OIDC_COUNTRY_CLAIM") or "").strip()
+            country = given_country.upper() if COUNTRY.fullmatch(given_country.upper()) else ""
+            country = country or match.group("country")
+            persistence = str(claim(claims, "CITIZEN_OIDC_PRID_PERSISTENCE_CLAIM") or "")
+            persistence = persistence.strip().upper()
+            if persistence not in PRID_PERSISTENCE:
+                persistence = ""
+    if number is None and not foreign_identifier:
+        raise LoginRefused(
+            "missing_personal_identity_number",
+            _(
+                "Din e-legitimation skickade inget personnummer eller samordningsnummer. Mina "
+                "sidor och e-tjänsterna behöver ett av dem för att veta vem du är."
+            ),
+        )
     protected = claim(claims, "CITIZEN_OIDC_PROTECTED_IDENTITY_CLAIM")
     return CitizenClaims(
         number=number,
         given_name=str(claims.get("given_name") or "")[:150],
         family_name=str(claims.get("family_name") or "")[:150],
         protected_identity=protected is True or str(protected).lower() in {"true", "1", "yes"},
+        foreign_identifier=foreign_identifier,
+        country=country,
+        prid_persistence=persistence,
     )
 
 
+# The claims that identify the person: kept on CitizenIdentity only.
+IDENTIFYING_CLAIMS = (
+    "CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM",
+    "CITIZEN_OIDC_COORDINATION_NUMBER_CLAIM",
+    "CITIZEN_OIDC_MAPPED_PERSONAL_IDENTITY_NUMBER_CLAIM",
+    "CITIZEN_OIDC_MAPPED_COORDINATION_NUMBER_CLAIM",
+    "CITIZEN_OIDC_PRID_CLAIM",
+    "CITIZEN_OIDC_EIDAS_PERSON_IDENTIFIER_CLAIM",
+)
+
+
 def strip_personal_identity_number(sociallogin) -> None:
-    """Keep the number in one place only (CitizenIdentity), not in allauth's copy of the token."""
-    names = {
-        settings.IDENTITY_CLAIMS["CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM"],
-        settings.IDENTITY_CLAIMS["CITIZEN_OIDC_COORDINATION_NUMBER_CLAIM"],
-    }
+    """Keep the number (or the foreign identity) in one place only (CitizenIdentity), not in
+    allauth's copy of the token."""
+    names = {settings.IDENTITY_CLAIMS[name] for name in IDENTIFYING_CLAIMS}
     data = sociallogin.account.extra_data or {}
     for part in (data, data.get("id_token"), data.get("userinfo")):
         if isinstance(part, dict):
             for name in names:
                 part.pop(name, None)
+
+
+def known_citizen(citizen: CitizenClaims) -> CitizenIdentity | None:
+    """The resident the portal already knows as this person: by the Swedish number, else by
+    the foreign identifier."""
+    identities = CitizenIdentity.objects.select_related("user")
+    if citizen.number is not None:
+        known = identities.filter(personal_identity_number=citizen.number.normalised).first()
+        if known:
+            return known
+    if citizen.foreign_identifier:
+        return identities.filter(foreign_identifier=citizen.foreign_identifier).first()
+    return None
+
+
+@transaction.atomic
+def apply_citizen_claims(user, citizen: CitizenClaims) -> CitizenIdentity:
+    """Set the resident's identity to what this login's claims say.
+
+    What the login does not bring is kept: a foreign e-ID person whom the matching service has
+    bound to a Swedish number keeps their prid, and the reverse. A number or prid that already
+    belongs to another identity is not moved (the login found that one when it could).
+    """
+    identity = CitizenIdentity.objects.select_for_update().filter(user=user).first()
+    if identity is None:
+        identity = CitizenIdentity(user=user)
+    others = CitizenIdentity.objects.exclude(user=user)
+    if citizen.number is not None:
+        number = citizen.number.normalised
+        if not others.filter(personal_identity_number=number).exists():
+            identity.personal_identity_number = number
+    prid = citizen.foreign_identifier
+    if prid and not others.filter(foreign_identifier=prid).exists():
+        identity.foreign_identifier = prid
+        identity.country = citizen.country
+        identity.prid_persistence = citizen.prid_persistence
+    identity.given_name = citizen.given_name
+    identity.family_name = citizen.family_name
+    identity.protected_identity = citizen.protected_identity
+    identity.save()
+    return identity
 
 
 # -- Employees -------------------------------------------------------------------------------

@@ -54,6 +54,20 @@ CLAIM_DEFAULTS = {
     "CITIZEN_OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM": PERSONAL_IDENTITY_NUMBER_CLAIM,
     "CITIZEN_OIDC_COORDINATION_NUMBER_CLAIM": COORDINATION_NUMBER_CLAIM,
     "CITIZEN_OIDC_PROTECTED_IDENTITY_CLAIM": "protected_identity",
+    # Foreign e-ID through the Swedish eIDAS node (Sweden Connect's claims, scope
+    # https://id.swedenconnect.se/scope/eidasNaturalPersonIdentity; docs/identity.md).
+    "CITIZEN_OIDC_PRID_CLAIM": "https://id.swedenconnect.se/claim/prid",
+    "CITIZEN_OIDC_PRID_PERSISTENCE_CLAIM": "https://id.swedenconnect.se/claim/pridPersistence",
+    "CITIZEN_OIDC_EIDAS_PERSON_IDENTIFIER_CLAIM": (
+        "https://id.swedenconnect.se/claim/eidasPersonIdentifier"
+    ),
+    "CITIZEN_OIDC_MAPPED_PERSONAL_IDENTITY_NUMBER_CLAIM": (
+        "https://id.swedenconnect.se/claim/mappedPersonalIdentityNumber"
+    ),
+    "CITIZEN_OIDC_MAPPED_COORDINATION_NUMBER_CLAIM": (
+        "https://id.swedenconnect.se/claim/mappedCoordinationNumber"
+    ),
+    "CITIZEN_OIDC_COUNTRY_CLAIM": "country",
 }
 
 

@@ -53,9 +53,38 @@ class EmployeeProfile(models.Model):
         return f"{self.user} ({self.municipality})"
 
 
+# `CC:` and up to 60 characters of identifier: well above what the eIDAS nodes send.
+FOREIGN_IDENTIFIER_MAX_LENGTH = 64
+
+
+def mask_foreign_identifier(value: str) -> str:
+    """The country and the first four characters; the rest as stars, like a masked number."""
+    country, _colon, identifier = value.partition(":")
+    if not identifier:
+        return "****"
+    shown = identifier[:4] if len(identifier) > 8 else ""
+    return f"{country}:{shown}{'*' * (len(identifier) - len(shown))}"
+
+
 class CitizenIdentity(models.Model):
-    """A resident who signed in with e-ID: their personal identity number (twelve digits,
-    never shown unmasked to anyone but them) and name, as the e-ID broker last said."""
+    """A resident who signed in with e-ID, as the e-ID broker last said: their name and who
+    they are, by one of
+
+    * a Swedish personal identity number (twelve digits, never shown unmasked to anyone but
+      them): BankID, Freja+, Svenska Pass, or a foreign e-ID that the eIDAS node's
+      identity-matching service bound to a Swedish number;
+    * the provisional identifier (*prid*, `NO:05068907693`) of a foreign e-ID through the
+      Swedish eIDAS node, for a person without a Swedish number (docs/identity.md, "Foreign
+      e-ID (eIDAS)").
+
+    At least one of the two is set (a check constraint), and each belongs to one person only.
+    """
+
+    class PridPersistence(models.TextChoices):
+        # Sweden Connect's classes (ELN-0611): how long the prid stays the same for a person.
+        A = "A", _("A – ändras inte")
+        B = "B", _("B – kan ändras, till exempel vid ett nytt pass")
+        C = "C", _("C – kan ändras när e-legitimationen förnyas")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -63,8 +92,36 @@ class CitizenIdentity(models.Model):
         on_delete=models.CASCADE,
         related_name="citizen_identity",
     )
-    personal_identity_number = models.CharField(
-        _("personnummer eller samordningsnummer"), max_length=12, unique=True
+    # NULL, not "", when absent: unique only among those who have one.
+    personal_identity_number = models.CharField(  # noqa: DJ001
+        _("personnummer eller samordningsnummer"),
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+    )
+    foreign_identifier = models.CharField(  # noqa: DJ001
+        _("utländsk identitet (prid)"),
+        max_length=FOREIGN_IDENTIFIER_MAX_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Identiteten från en utländsk e-legitimation genom den svenska eIDAS-noden: "
+            "landskod, kolon och identitet, till exempel NO:05068907693."
+        ),
+    )
+    country = models.CharField(
+        _("land för utländsk e-legitimation"),
+        max_length=2,
+        blank=True,
+        help_text=_("Landskod enligt ISO 3166, till exempel NO."),
+    )
+    prid_persistence = models.CharField(
+        _("hur beständig den utländska identiteten är"),
+        max_length=1,
+        choices=PridPersistence.choices,
+        blank=True,
     )
     given_name = models.CharField(_("förnamn"), max_length=150, blank=True)
     family_name = models.CharField(_("efternamn"), max_length=150, blank=True)
@@ -81,17 +138,44 @@ class CitizenIdentity(models.Model):
     class Meta:
         verbose_name = _("invånaridentitet")
         verbose_name_plural = _("invånaridentiteter")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(personal_identity_number__isnull=False)
+                | models.Q(foreign_identifier__isnull=False),
+                name="citizen_identity_number_or_foreign_identifier",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.full_name} ({self.number.masked})"
+        return f"{self.full_name} ({self.masked_number})"
 
     @property
-    def number(self) -> PersonalIdentityNumber:
+    def has_swedish_number(self) -> bool:
+        return bool(self.personal_identity_number)
+
+    @property
+    def is_foreign(self) -> bool:
+        """Signed in with a foreign e-ID and has no Swedish number the portal knows."""
+        return not self.personal_identity_number and bool(self.foreign_identifier)
+
+    @property
+    def number(self) -> PersonalIdentityNumber | None:
+        """The Swedish number; None for a foreign e-ID person without one."""
+        if not self.personal_identity_number:
+            return None
         return PersonalIdentityNumber(self.personal_identity_number)
 
     @property
     def masked_number(self) -> str:
-        return self.number.masked
+        """`19121212-****`, or the foreign identifier masked the same way (`NO:0506*******`)."""
+        if self.personal_identity_number:
+            return self.number.masked
+        return mask_foreign_identifier(self.foreign_identifier or "")
+
+    @property
+    def foreign_country(self) -> str:
+        """The country of the foreign e-ID: the claim, else the prid's prefix."""
+        return self.country or (self.foreign_identifier or "")[:2]
 
     @property
     def full_name(self) -> str:

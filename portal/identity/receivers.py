@@ -9,7 +9,6 @@ from portal.audit.receivers import record
 
 from . import claims as claimkit
 from .config import CITIZEN, EMPLOYEE
-from .models import CitizenIdentity
 
 
 def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
@@ -34,15 +33,7 @@ def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
         citizen = getattr(sociallogin, "_citizen", None)
         if citizen is None:  # pragma: no cover - pre_social_login always sets it
             raise RuntimeError("citizen login without validated claims")
-        CitizenIdentity.objects.update_or_create(
-            user=user,
-            defaults={
-                "personal_identity_number": citizen.number.normalised,
-                "given_name": citizen.given_name,
-                "family_name": citizen.family_name,
-                "protected_identity": citizen.protected_identity,
-            },
-        )
+        claimkit.apply_citizen_claims(user, citizen)
 
 
 def trust_addresses(user, sociallogin):

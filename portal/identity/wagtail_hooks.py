@@ -65,3 +65,11 @@ def register_checked_translation_views():
             CheckedUpdateTranslationsView.as_view(),
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_citizen_identity_viewset():
+    # The residents' e-ID identities: a read-only, masked list.
+    from .admin_views import CitizenIdentityViewSet
+
+    return CitizenIdentityViewSet()

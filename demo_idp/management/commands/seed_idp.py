@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo_idp.identities import IDENTITIES, NATURAL_PERSON_NUMBER_SCOPE
+from demo_idp.identities import EIDAS_SCOPE, IDENTITIES, NATURAL_PERSON_NUMBER_SCOPE
 from demo_idp.models import TestIdentity
 
 DEFAULT_PORTAL_URL = "http://127.0.0.1:8000"
@@ -37,7 +37,7 @@ CLIENTS = [
         "secret": "demo-e-legitimation-hemlighet",  # noqa: S105
         "kind": "citizen",
         "provider_id": "e-legitimation",
-        "scopes": ["openid", "profile", NATURAL_PERSON_NUMBER_SCOPE],
+        "scopes": ["openid", "profile", NATURAL_PERSON_NUMBER_SCOPE, EIDAS_SCOPE],
     },
 ]
 
