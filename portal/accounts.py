@@ -46,10 +46,14 @@ def user_display(user) -> str:
 def single_sign_on_configured(request) -> bool:
     from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 
-    from portal.identity.config import EMPLOYEE
+    from portal.identity.config import EMPLOYEE_PROVIDERS
 
-    apps = get_social_adapter().list_apps(request, provider="openid_connect")
-    return any(app.provider_id == EMPLOYEE for app in apps)
+    adapter = get_social_adapter()
+    apps = [
+        *adapter.list_apps(request, provider="openid_connect"),
+        *adapter.list_apps(request, provider="saml"),
+    ]
+    return any(app.provider_id in EMPLOYEE_PROVIDERS for app in apps)
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.socialaccount",
+    # SAML 2.0 for employees, used only when EMPLOYEE_SAML_* configure an identity provider.
+    "allauth.socialaccount.providers.saml",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -236,7 +238,12 @@ SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         "provider_class": "portal.identity.provider.PortalOpenIDConnectProvider",
         "APPS": identity_config.openid_connect_apps(os.environ, demo=DEMO_IDENTITY_PROVIDER),
-    }
+    },
+    # SAML 2.0 instead of OpenID Connect for employees: no app unless EMPLOYEE_SAML_IDP_* are set.
+    "saml": {
+        "provider_class": "portal.identity.saml.PortalSAMLProvider",
+        "APPS": identity_config.saml_apps(os.environ),
+    },
 }
 IDENTITY_CLAIMS = identity_config.claim_names(os.environ)
 # How far the identity providers' clocks may differ from the portal's when an ID token's `exp`

@@ -93,7 +93,11 @@ SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         "provider_class": "portal.identity.provider.PortalOpenIDConnectProvider",
         "APPS": identity_config.openid_connect_apps(os.environ, demo=False),
-    }
+    },
+    "saml": {
+        "provider_class": "portal.identity.saml.PortalSAMLProvider",
+        "APPS": identity_config.saml_apps(os.environ),
+    },
 }
 
 DEBUG = False

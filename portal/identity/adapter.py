@@ -28,7 +28,7 @@ from portal.audit.receivers import record
 
 from . import claims as claimkit
 from . import id_tokens
-from .config import CITIZEN, EMPLOYEE
+from .config import CITIZEN, EMPLOYEE_PROVIDERS
 from .views import ProviderError
 
 logger = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         try:
             if provider_id == CITIZEN:
                 citizen = claimkit.citizen_claims(claims)
-            elif provider_id == EMPLOYEE:
+            elif provider_id in EMPLOYEE_PROVIDERS:
                 claimkit.employee_claims(claims)
         except claimkit.LoginRefused as refusal:
             refuse(request, provider_id, refusal)
@@ -173,6 +173,10 @@ def failure_reason(request, error, exception, extra_context) -> str:
         # Also when the provider left out the state, as some do when the person cancels.
         code = request.GET["error"]
         return "provider_" + (code if re.fullmatch(r"[a-z_]{1,40}", code) else "error")
+    if "saml_errors" in extra_context:
+        # The SAML response failed python3-saml's checks (signature, audience, conditions);
+        # the log line names which.
+        return "saml_response_invalid"
     if "state_id" in extra_context:
         # No state stashed under the id the callback brought: reused, forged or expired.
         return "state_invalid"

@@ -123,7 +123,8 @@ def env_flag(value: str | None, *, default: bool) -> bool:
 
 
 def missing_settings(environ: Mapping[str, str]) -> list[str]:
-    """Variables an operator set only part of: a server URL without its client, or the reverse."""
+    """Variables an operator set only part of: a server URL without its client, or the reverse;
+    a SAML identity provider without its entity ID, metadata or certificate."""
     missing = []
     for spec in PROVIDERS.values():
         prefix = spec["prefix"]
@@ -131,4 +132,168 @@ def missing_settings(environ: Mapping[str, str]) -> list[str]:
         given = [name for name in names if (environ.get(name) or "").strip()]
         if given and len(given) < len(names):
             missing += [name for name in names if name not in given]
+    return missing + saml_missing_settings(environ)
+
+
+# -- SAML 2.0 for employees ------------------------------------------------------------------
+#
+# Where the municipalities' identity provider speaks only SAML (an AD FS relying party, an
+# Entra ID SAML app, Sweden Connect for employee identities), allauth's `saml` provider takes
+# the place of the OpenID Connect client for employees (docs/identity.md). Its app has its own
+# provider id, `medarbetare-saml`, and the organization slug `medarbetare` in its URLs
+# (/accounts/saml/medarbetare/acs/ ...); both employee provider ids reach the same rules
+# (`EMPLOYEE_PROVIDERS`: the adapter and the claims -> groups receiver).
+
+EMPLOYEE_SAML = "medarbetare-saml"
+EMPLOYEE_SAML_SLUG = "medarbetare"
+EMPLOYEE_PROVIDERS = frozenset({EMPLOYEE, EMPLOYEE_SAML})
+
+# Every SAML variable. Without EMPLOYEE_SAML_IDP_ENTITY_ID and its metadata URL (or SSO URL and
+# certificate) SAML is off.
+SAML_IDP_SETTINGS = (
+    "EMPLOYEE_SAML_IDP_ENTITY_ID",
+    "EMPLOYEE_SAML_IDP_METADATA_URL",
+    "EMPLOYEE_SAML_IDP_SSO_URL",
+    "EMPLOYEE_SAML_IDP_X509_CERT",
+)
+SAML_SP_KEY_SETTINGS = ("EMPLOYEE_SAML_SP_PRIVATE_KEY", "EMPLOYEE_SAML_SP_CERTIFICATE")
+
+# Attribute names the provider may release each claim under, first found wins: the OpenID
+# Connect claim name (EMPLOYEE_OIDC_*_CLAIM, default `municipality` ...), then the standard
+# SAML, LDAP and AD FS / Entra ID names. `EMPLOYEE_SAML_<CLAIM>_ATTRIBUTE` (comma-separated)
+# replaces the list.
+ROLE_CLAIM_TYPE = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"
+SAML_CLAIM_ATTRIBUTES = {
+    "EMPLOYEE_OIDC_MUNICIPALITY_CLAIM": ("EMPLOYEE_SAML_MUNICIPALITY_ATTRIBUTE", ()),
+    "EMPLOYEE_OIDC_DEPARTMENT_CLAIM": ("EMPLOYEE_SAML_DEPARTMENT_ATTRIBUTE", ()),
+    "EMPLOYEE_OIDC_ROLES_CLAIM": ("EMPLOYEE_SAML_ROLES_ATTRIBUTE", (ROLE_CLAIM_TYPE,)),
+    "EMPLOYEE_OIDC_NETWORK_CLAIM": ("EMPLOYEE_SAML_NETWORK_ATTRIBUTE", ()),
+}
+# The account's own fields (allauth's `attribute_mapping`); `uid` falls back to the NameID.
+SAML_ACCOUNT_ATTRIBUTES = {
+    "uid": ("EMPLOYEE_SAML_UID_ATTRIBUTE", ("urn:oasis:names:tc:SAML:attribute:subject-id",)),
+    "first_name": (
+        "EMPLOYEE_SAML_GIVEN_NAME_ATTRIBUTE",
+        (
+            "givenName",
+            "urn:oid:2.5.4.42",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
+            "given_name",
+        ),
+    ),
+    "last_name": (
+        "EMPLOYEE_SAML_SURNAME_ATTRIBUTE",
+        (
+            "sn",
+            "urn:oid:2.5.4.4",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname",
+            "family_name",
+        ),
+    ),
+    "email": (
+        "EMPLOYEE_SAML_EMAIL_ATTRIBUTE",
+        (
+            "mail",
+            "urn:oid:0.9.2342.19200300.100.1.3",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            "email",
+        ),
+    ),
+}
+
+
+def _names(environ: Mapping[str, str], variable: str, defaults) -> list[str]:
+    given = [name.strip() for name in (environ.get(variable) or "").split(",") if name.strip()]
+    return given or list(defaults)
+
+
+def _saml_value(environ: Mapping[str, str], name: str) -> str:
+    return (environ.get(name) or "").strip()
+
+
+def saml_apps(environ: Mapping[str, str]) -> list[dict]:
+    """The allauth `saml` app for `SOCIALACCOUNT_PROVIDERS["saml"]["APPS"]`: the employees'
+    SAML identity provider, or none when EMPLOYEE_SAML_IDP_* do not configure one."""
+    entity_id = _saml_value(environ, "EMPLOYEE_SAML_IDP_ENTITY_ID")
+    metadata_url = _saml_value(environ, "EMPLOYEE_SAML_IDP_METADATA_URL")
+    sso_url = _saml_value(environ, "EMPLOYEE_SAML_IDP_SSO_URL")
+    certificate = _saml_value(environ, "EMPLOYEE_SAML_IDP_X509_CERT")
+    if not entity_id or not (metadata_url or (sso_url and certificate)):
+        return []
+    if metadata_url:
+        # Read (and cached for four hours) by allauth: the SSO URL and signing certificate.
+        idp = {"entity_id": entity_id, "metadata_url": metadata_url}
+    else:
+        idp = {"entity_id": entity_id, "sso_url": sso_url, "x509cert": certificate}
+    base_url = (_saml_value(environ, "PORTAL_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+    sp_entity_id = (
+        _saml_value(environ, "EMPLOYEE_SAML_SP_ENTITY_ID")
+        or f"{base_url}/accounts/saml/{EMPLOYEE_SAML_SLUG}/metadata/"
+    )
+    sp_key = _saml_value(environ, "EMPLOYEE_SAML_SP_PRIVATE_KEY")
+    sp_certificate = _saml_value(environ, "EMPLOYEE_SAML_SP_CERTIFICATE")
+    names = claim_names(environ)
+    advanced = {
+        "strict": True,
+        # The assertion must be signed with the key in the metadata (python3-saml refuses an
+        # unsigned response anyway); the whole response too if the operator says so.
+        "want_assertion_signed": True,
+        "want_message_signed": env_flag(
+            environ.get("EMPLOYEE_SAML_WANT_RESPONSE_SIGNED"), default=False
+        ),
+        "want_attribute_statement": True,
+        "reject_deprecated_algorithm": True,
+        # Only sign-ins the portal asked for, answered to this browser's request.
+        "reject_idp_initiated_sso": True,
+    }
+    if sp_key and sp_certificate:
+        # Signed AuthnRequests (Sweden Connect requires them); the certificate is published
+        # in the portal's SP metadata.
+        advanced.update(
+            {"private_key": sp_key, "x509cert": sp_certificate, "authn_request_signed": True}
+        )
+    return [
+        {
+            "provider_id": EMPLOYEE_SAML,
+            "name": environ.get("EMPLOYEE_SAML_NAME") or PROVIDERS[EMPLOYEE]["name"],
+            # allauth's organization slug: /accounts/saml/medarbetare/...
+            "client_id": EMPLOYEE_SAML_SLUG,
+            "settings": {
+                "idp": idp,
+                "sp": {"entity_id": sp_entity_id},
+                "attribute_mapping": {
+                    key: _names(environ, variable, defaults)
+                    for key, (variable, defaults) in SAML_ACCOUNT_ATTRIBUTES.items()
+                },
+                # Read by portal.identity.saml: the portal's claims from these attributes.
+                "claims": {
+                    setting: _names(environ, variable, (names[setting], *defaults))
+                    for setting, (variable, defaults) in SAML_CLAIM_ATTRIBUTES.items()
+                },
+                "trust_email": env_flag(environ.get("EMPLOYEE_SAML_TRUST_EMAIL"), default=True),
+                "advanced": advanced,
+            },
+        }
+    ]
+
+
+def saml_missing_settings(environ: Mapping[str, str]) -> list[str]:
+    """The SAML variables an operator still has to set, having set some of them."""
+    given = {
+        name for name in (*SAML_IDP_SETTINGS, *SAML_SP_KEY_SETTINGS) if _saml_value(environ, name)
+    }
+    if not given:
+        return []
+    missing = []
+    if "EMPLOYEE_SAML_IDP_ENTITY_ID" not in given:
+        missing.append("EMPLOYEE_SAML_IDP_ENTITY_ID")
+    if "EMPLOYEE_SAML_IDP_METADATA_URL" not in given:
+        sso = {"EMPLOYEE_SAML_IDP_SSO_URL", "EMPLOYEE_SAML_IDP_X509_CERT"}
+        if sso & given:
+            missing += sorted(sso - given)
+        else:
+            missing.append("EMPLOYEE_SAML_IDP_METADATA_URL")
+    key = set(SAML_SP_KEY_SETTINGS)
+    if key & given:
+        missing += sorted(key - given)
     return missing

@@ -8,14 +8,14 @@ from portal.audit.models import AuthEvent
 from portal.audit.receivers import record
 
 from . import claims as claimkit
-from .config import CITIZEN, EMPLOYEE
+from .config import CITIZEN, EMPLOYEE_PROVIDERS
 
 
 def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
     if sociallogin is None:
         return
     provider_id = sociallogin.account.provider
-    if provider_id == EMPLOYEE:
+    if provider_id in EMPLOYEE_PROVIDERS:
         employee = claimkit.employee_claims(claimkit.claims_of(sociallogin))
         added, removed = claimkit.apply_employee_claims(user, employee)
         trust_addresses(user, sociallogin)
