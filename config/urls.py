@@ -11,6 +11,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import health
+from portal.identity import idle as identity_idle
+from portal.identity import logout as identity_logout
 from search.sitemaps import PortalSitemap
 
 urlpatterns = [
@@ -22,6 +24,8 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(url=settings.LOGIN_URL + "?next=/admin/", query_string=False),
     ),
+    # The admin's "Log out" ends the session at the identity provider too.
+    path("admin/logout/", identity_logout.logout),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -49,6 +53,11 @@ urlpatterns += i18n_patterns(
     # Step 3: e-services (/e-tjanster/, cases on /mina-sidor/arenden/) and the handlers' views.
     path("", include("eservices.urls")),
     path("handlaggning/", include("eservices.handler_urls")),
+    # allauth's logout, which also ends the session at the identity provider.
+    path("accounts/logout/", identity_logout.logout, name="account_logout"),
+    # A resident's session: how long is left, continue, and the logout after inactivity.
+    path("accounts/session/", identity_idle.session_status, name="identity_session"),
+    path("accounts/session/logout/", identity_idle.logout_idle, name="identity_logout_idle"),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

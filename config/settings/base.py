@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.identity.idle.CitizenSessionTimeoutMiddleware",
     "portal.accounts.RequireSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -222,6 +223,11 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 # Editors' and administrators' sessions end after this long without activity (seconds).
 PRIVILEGED_SESSION_IDLE_TIMEOUT = int(os.environ.get("PRIVILEGED_SESSION_IDLE_TIMEOUT", "1800"))
+# Residents' sessions (portal/identity/idle.py): idle time, absolute maximum, and how long
+# before the end the page warns and offers to continue.
+CITIZEN_SESSION_IDLE_TIMEOUT = int(os.environ.get("CITIZEN_SESSION_IDLE_TIMEOUT", "1200"))
+CITIZEN_SESSION_MAX_AGE = int(os.environ.get("CITIZEN_SESSION_MAX_AGE", str(8 * 60 * 60)))
+CITIZEN_SESSION_WARNING = int(os.environ.get("CITIZEN_SESSION_WARNING", "120"))
 MFA_TOTP_ISSUER = "Dalslandsportalen"
 # Accept the code of the neighbouring 30-second step too: phones' clocks drift, and a code typed
 # at the end of its step would otherwise fail. A used code is still refused the second time.

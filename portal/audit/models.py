@@ -55,6 +55,7 @@ class AuthEvent(models.Model):
         LOGIN_FAILED = "login_failed", _("Misslyckad inloggning")
         LOGIN_REFUSED = "login_refused", _("Nekad inloggning")
         LOGGED_OUT = "logged_out", _("Utloggning")
+        LOGOUT_REFUSED = "logout_refused", _("Nekad utloggning från inloggningstjänsten")
         MFA_ADDED = "mfa_added", _("Tvåstegsverifiering tillagd")
         MFA_REMOVED = "mfa_removed", _("Tvåstegsverifiering borttagen")
         MFA_RESET = "mfa_reset", _("Reservkoder förnyade")

@@ -29,6 +29,7 @@ from portal.audit.receivers import record
 from . import claims as claimkit
 from . import id_tokens
 from .config import CITIZEN, EMPLOYEE_PROVIDERS
+from .logout import PENDING_SESSION_KEY
 from .views import ProviderError
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 def refuse(request, provider_id: str, refusal: claimkit.LoginRefused):
     """End the login on a page that says why; write the refusal to the audit trail."""
+    forget_id_token(request)
     record(
         AuthEvent.Event.LOGIN_REFUSED, request=request, provider=provider_id, reason=refusal.reason
     )
@@ -51,6 +53,12 @@ def refuse(request, provider_id: str, refusal: claimkit.LoginRefused):
         status=403,
     )
     raise ImmediateHttpResponse(response)
+
+
+def forget_id_token(request):
+    """The ID token of a login that did not happen is not kept (portal.identity.logout)."""
+    if getattr(request, "session", None) is not None:
+        request.session.pop(PENDING_SESSION_KEY, None)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -125,6 +133,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         # provider that said no: all end on allauth's error page
         # (socialaccount/authentication_error.html), told which kind of failure it was; the
         # audit trail gets the reason, never the token.
+        forget_id_token(request)
         reason = failure_reason(request, error, exception, extra_context or {})
         provider_id = getattr(getattr(provider, "app", None), "provider_id", "") or provider.id
         record(

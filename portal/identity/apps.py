@@ -11,6 +11,7 @@ class IdentityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers
+        from . import logout, receivers
 
         receivers.connect()
+        logout.connect()

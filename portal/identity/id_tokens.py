@@ -67,8 +67,23 @@ def verify_id_token(
     `id_token_signing_alg_values_supported`); `nonce` the one sent with the authorization
     request, if any.
     """
+    claims = verify_signed_token(
+        id_token, openid_config=openid_config, client_id=client_id, required=REQUIRED_CLAIMS
+    )
+    check_authorized_party(claims, client_id)
+    if nonce is not None:
+        check_nonce(claims, nonce)
+    return claims
+
+
+def verify_signed_token(
+    token: str, *, openid_config: Mapping, client_id: str, required: list[str]
+) -> dict:
+    """The claims of a JWT the provider signed for this client (an ID token, or a logout
+    token: portal.identity.logout), with the key, algorithm, `iss`, `aud`, `exp` and `iat`
+    checked as for an ID token."""
     try:
-        header = jwt.get_unverified_header(id_token)
+        header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as error:
         raise IdTokenError("malformed", str(error)) from error
     alg = header.get("alg")
@@ -84,8 +99,7 @@ def verify_id_token(
     while True:
         try:
             jwk, algorithm = select_key(key_set, header)
-            claims = decode(id_token, jwk, algorithm, openid_config, client_id)
-            break
+            return decode(token, jwk, algorithm, openid_config, client_id, required)
         except IdTokenError as error:
             # Not in the cached set, or not the cached key's signature: the provider may
             # have rotated its keys since. Ask once, and not again within REFETCH_SECONDS.
@@ -94,10 +108,6 @@ def verify_id_token(
             if not cache.add(_cache_key(jwks_uri) + ":refetched", True, REFETCH_SECONDS):
                 raise
             key_set, fresh = fetch_key_set(jwks_uri), True
-    check_authorized_party(claims, client_id)
-    if nonce is not None:
-        check_nonce(claims, nonce)
-    return claims
 
 
 def allowed_algorithms(openid_config: Mapping) -> set[str]:
@@ -154,7 +164,14 @@ def select_key(key_set: Mapping, header: Mapping) -> tuple[dict, str]:
     return fitting[0], alg
 
 
-def decode(id_token: str, jwk: dict, algorithm: str, openid_config: Mapping, client_id: str):
+def decode(
+    id_token: str,
+    jwk: dict,
+    algorithm: str,
+    openid_config: Mapping,
+    client_id: str,
+    required: list[str] = REQUIRED_CLAIMS,
+):
     try:
         key = jwt.PyJWK(jwk, algorithm=algorithm)
     except jwt.PyJWTError as error:
@@ -167,7 +184,7 @@ def decode(id_token: str, jwk: dict, algorithm: str, openid_config: Mapping, cli
             audience=client_id,
             issuer=openid_config.get("issuer"),
             leeway=settings.OIDC_CLOCK_SKEW_SECONDS,
-            options={"require": REQUIRED_CLAIMS},
+            options={"require": required},
         )
     except jwt.InvalidSignatureError as error:
         raise IdTokenError("signature") from error

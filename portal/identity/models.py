@@ -210,3 +210,6 @@ class ClaimGroup(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.value} → {self.group}"
+
+
+from .sessions import ProviderSession  # noqa: E402, F401 (the model lives beside its logout)

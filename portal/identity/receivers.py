@@ -8,6 +8,7 @@ from portal.audit.models import AuthEvent
 from portal.audit.receivers import record
 
 from . import claims as claimkit
+from . import idle, logout
 from .config import CITIZEN, EMPLOYEE_PROVIDERS
 
 
@@ -15,6 +16,7 @@ def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
     if sociallogin is None:
         return
     provider_id = sociallogin.account.provider
+    logout.remember_sign_in(request, user, sociallogin)
     if provider_id in EMPLOYEE_PROVIDERS:
         employee = claimkit.employee_claims(claimkit.claims_of(sociallogin))
         added, removed = claimkit.apply_employee_claims(user, employee)
@@ -30,6 +32,7 @@ def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
                 removed=removed,
             )
     elif provider_id == CITIZEN:
+        idle.start(request)
         citizen = getattr(sociallogin, "_citizen", None)
         if citizen is None:  # pragma: no cover - pre_social_login always sets it
             raise RuntimeError("citizen login without validated claims")

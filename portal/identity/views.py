@@ -18,7 +18,7 @@ from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOA
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 
-from . import id_tokens
+from . import id_tokens, logout
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ class VerifiedOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
         if not id_token:
             raise ProviderError("id_token_missing")
         claims = verify(id_token, self.openid_config, app.client_id)
+        # For the logout at the provider (portal.identity.logout), in the session only.
+        request.session[logout.PENDING_SESSION_KEY] = id_token
         return self.get_provider().sociallogin_from_response(request, {"id_token": claims})
 
 

@@ -61,6 +61,15 @@ def redirect_uris(provider_id: str, portal_urls: list[str]) -> list[str]:
     ]
 
 
+def post_logout_redirect_uris(provider_id: str, portal_urls: list[str]) -> list[str]:
+    """Where the portal's logout comes back after ending the session here."""
+    return [
+        f"{base}{prefix}/accounts/oidc/{provider_id}/logout/done/"
+        for base in portal_urls
+        for prefix in ("", "/en")
+    ]
+
+
 class Command(BaseCommand):
     help = "Creates or updates the demo provider's test identities and the portal's clients."
 
@@ -103,6 +112,7 @@ class Command(BaseCommand):
         )
         client.set_response_types([Client.ResponseType.CODE])
         client.set_redirect_uris(redirect_uris(spec["provider_id"], bases))
+        client.set_post_logout_redirect_uris(post_logout_redirect_uris(spec["provider_id"], bases))
         client.skip_consent = True
         client.allow_uri_wildcards = False
         client.data = {"kind": spec["kind"]}

@@ -240,3 +240,20 @@ def test_settings_with_saml_variables_have_the_saml_app():
     assert configured.returncode == 0, configured.stderr
     [app] = json.loads(configured.stdout)
     assert app["settings"]["idp"]["metadata_url"] == SAML_METADATA["EMPLOYEE_SAML_IDP_METADATA_URL"]
+
+
+SHOW_SAML_APPS = """
+import json
+import django
+from django.conf import settings
+django.setup()
+apps = settings.SOCIALACCOUNT_PROVIDERS["saml"]["APPS"]
+print(json.dumps([app["provider_id"] for app in apps]))
+"""
+
+
+def test_production_settings_use_a_configured_saml_provider():
+    result = start("config.settings.production", SHOW_SAML_APPS, **PRODUCTION, **SAML_METADATA)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["medarbetare-saml"]
