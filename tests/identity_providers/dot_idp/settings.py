@@ -90,3 +90,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
+
+# Cookies are not told apart by port: on 127.0.0.1 beside the portal, a browser must keep the
+# provider's session apart from the portal's.
+SESSION_COOKIE_NAME = "dot_idp_sessionid"
+CSRF_COOKIE_NAME = "dot_idp_csrftoken"

@@ -39,8 +39,11 @@ class Command(BaseCommand):
             application.client_secret = secret
             application.algorithm = Application.RS256_ALGORITHM
             application.redirect_uris = " ".join(redirect_uris)
+            # The portal's page after a logout here (portal.identity.logout).
             application.post_logout_redirect_uris = " ".join(
-                f"{portal}{path}" for portal in portals for path in ("/", "/en/")
+                f"{portal}{language}/accounts/oidc/{provider_id}/logout/done/"
+                for portal in portals
+                for language in ("", "/en")
             )
             # The portal is the municipalities' own service: no consent screen.
             application.skip_authorization = True
