@@ -172,10 +172,12 @@ def test_a_cancelled_sign_in_says_so(client, db, employee_provider):
 
 def test_a_cancel_without_state_still_ends_on_a_page(client, db, employee_provider):
     # oidc-provider-mock leaves the state out when the person cancels (RFC 6749 4.1.2.1 wants
-    # it); the portal cannot tell that from a forged answer, so it is a failed login.
+    # it). Nothing happens either way: the person is told they cancelled, and the audit trail
+    # has the provider's answer.
     response = client.get(at_provider(start(client), action="deny"))
 
-    assert_failed_cleanly(client, response, "provider_access_denied")
+    assert_failed_cleanly(client, response, "provider_access_denied", "Inloggningen avbröts")
+    assert "Du avbröt inloggningen" in response.content.decode()
 
 
 def test_a_reused_callback_is_refused(client, db, employee_provider):

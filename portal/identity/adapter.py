@@ -148,6 +148,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             extra_context["failure"] = {
                 "reason": reason,
                 "unavailable": reason in UNAVAILABLE,
+                "cancelled": reason == "provider_access_denied",
                 "is_citizen": provider_id == CITIZEN,
             }
 
