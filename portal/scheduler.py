@@ -77,8 +77,13 @@ def publish_scheduled():
 
 def clear_sessions():
     """Django's `clearsessions`: delete expired sessions from the database (with sessions in
-    Redis, Redis expires them itself and this does nothing)."""
+    Redis, Redis expires them itself and this does nothing); and the record of which provider
+    sign-in each session came from, once no session can be that old
+    (portal.identity.sessions)."""
+    from portal.identity.sessions import ProviderSession
+
     call_command("clearsessions", stdout=io.StringIO())
+    ProviderSession.purge_stale()
 
 
 def prune_task_results():

@@ -163,3 +163,35 @@ def test_an_employees_session_has_no_resident_timeout(client):
 
     assert client.get("/").status_code == 200
     assert "_auth_user_id" in client.session
+
+
+def test_the_nightly_session_clean_up_removes_provider_sessions_no_session_can_outlive(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.identity.sessions import ProviderSession
+    from portal.scheduler import clear_sessions
+
+    user = UserFactory()
+    old = ProviderSession.objects.create(
+        provider_id="e-legitimation",
+        issuer="https://idp",
+        subject="a",
+        session_key="old",
+        user=user,
+    )
+    ProviderSession.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)
+    )
+    recent = ProviderSession.objects.create(
+        provider_id="e-legitimation",
+        issuer="https://idp",
+        subject="b",
+        session_key="new",
+        user=user,
+    )
+
+    clear_sessions()
+
+    assert list(ProviderSession.objects.all()) == [recent]
