@@ -108,3 +108,10 @@ class AuthEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(_("Granskningsloggen kan inte raderas."))
+
+    @property
+    def reason(self) -> str:
+        """Why, in words, for a failed or refused sign-in or a logout (portal.audit.reasons)."""
+        from .reasons import describe
+
+        return describe(str((self.detail or {}).get("reason", "")))

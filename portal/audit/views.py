@@ -55,13 +55,14 @@ class AuthEventViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Granskningslogg")
     add_to_settings_menu = True
-    list_display = ["timestamp", "event", "user", "username", "ip_address"]
+    list_display = ["timestamp", "event", "reason", "user", "username", "ip_address"]
     list_per_page = 50
     filterset_class = AuthEventFilterSet
     inspect_view_enabled = True
     inspect_view_fields = [
         "timestamp",
         "event",
+        "reason",
         "user",
         "username",
         "ip_address",

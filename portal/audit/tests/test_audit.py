@@ -325,3 +325,21 @@ def test_the_trail_is_in_the_settings_menu_only_for_those_who_may_read_it(
 
     sign_in_for_admin(client, UserFactory(is_superuser=True))
     assert ADMIN_URL in client.get("/admin/").text
+
+
+@pytest.mark.django_db
+def test_the_trail_says_in_words_why_a_sign_in_failed(client):
+    from portal.audit.receivers import record
+
+    record(AuthEvent.Event.LOGIN_FAILED, provider="medarbetare", reason="id_token_expired")
+    record(AuthEvent.Event.LOGIN_FAILED, provider="medarbetare", reason="provider_server_error")
+    record(AuthEvent.Event.LOGOUT_REFUSED, provider="e-legitimation", reason="logout_token_nonce")
+    sign_in_for_admin(client, UserFactory(is_superuser=True))
+
+    listing = client.get(ADMIN_URL).text
+
+    assert "ID-tokenen hade gått ut" in listing
+    assert "Inloggningstjänsten svarade med felet server_error" in listing
+    assert "Utloggningsbegäran godkändes inte: nonce" in listing
+    event = AuthEvent.objects.get(detail__reason="id_token_expired")
+    assert "ID-tokenen hade gått ut" in client.get(f"{ADMIN_URL}inspect/{event.pk}/").text
