@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import review, review_views, translation_views
+from . import content_checks, review, review_views, translation_views
 from .models import Department, Municipality
 
 
@@ -99,3 +99,13 @@ def register_content_review_menu_item():
 def register_content_review_log_actions(actions):
     for action, (label, message) in review.LOG_ACTION_LABELS.items():
         actions.register_action(action, label, message)
+
+
+# --- The editors' accessibility checker (portal.content_checks) ------------------------------
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_portal_content_checker(request, items, page):
+    """The userbar's and the page editor's checks run WCAG 2.1 A and AA, as the browser tests
+    do."""
+    content_checks.use_portal_checker(request, items, page)
