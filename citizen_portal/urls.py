@@ -9,4 +9,5 @@ urlpatterns = [
     path("mina-sidor/", views.my_pages, name="my_pages"),
     path("mina-sidor/logga-in/", views.my_pages_login, name="my_pages_login"),
     path("diarium/", include("citizen_portal.diary.urls")),
+    path("sidfeedback/", include("citizen_portal.feedback.urls")),
 ]

@@ -75,6 +75,21 @@ def next_review_date(page, today: datetime.date | None = None) -> datetime.date:
     return add_months(max(today, page.review_by), page.review_interval_months)
 
 
+def reminder_sections(page) -> list[tuple[str, list[str]]]:
+    """More for the reminder about `page` from the apps that know something about it, through
+    the Wagtail hook `portal_review_reminder_sections` (so portal imports no domain app): each
+    hook returns (heading, lines) or None. Page feedback adds the owner's pages that many said
+    did not help (citizen_portal.feedback.reminders)."""
+    from wagtail import hooks
+
+    sections = []
+    for fn in hooks.get_hooks("portal_review_reminder_sections"):
+        section = fn(page)
+        if section:
+            sections.append(section)
+    return sections
+
+
 def reminder_recipient(page) -> str | None:
     owner = page.owner
     if owner is not None and owner.is_active and owner.email:

@@ -68,6 +68,10 @@ def review_reminder_email(page, recipient: str) -> EmailMessage:
             "",
             _("Behöver sidan ändras? Redigera den här: %(url)s") % {"url": edit_url},
             "",
+        ]
+        for heading, section_lines in review.reminder_sections(page):
+            lines += [heading, *section_lines, ""]
+        lines += [
             _("Det här meddelandet går inte att svara på."),
         ]
         subject = _("Granska sidan ”%(title)s” senast %(date)s") % {

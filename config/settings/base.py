@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "citizen_portal",
     "citizen_portal.diary",
     "citizen_portal.agencies",
+    "citizen_portal.feedback",
     "employee_portal",
     "employee_portal.documents",
     "eservices",
@@ -403,6 +404,11 @@ SCHEDULED_JOBS = {
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
     # Every external link on published pages and in the agency register (docs/agencies.md).
     "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
+    # Answers to "Var sidan till hjälp?" older than 24 months (docs/page-feedback.md).
+    "purge_page_feedback": {
+        "call": "citizen_portal.feedback.retention.purge_old_feedback",
+        "at": "03:40",
+    },
     # Django's clearsessions: expired sessions out of the database.
     "clear_sessions": {"call": "portal.scheduler.clear_sessions", "at": "02:30"},
     # The words the site search expands Swedish compounds against, into the shared cache, so
