@@ -95,7 +95,7 @@ def seed_demo_cases(stdout, style):
     from django.utils import timezone
 
     from portal.identity.models import CitizenIdentity
-    from portal.pdf import TaggedPdf
+    from portal.pdf import render_pdf
 
     from .models import Case, CaseAttachment, CaseEvent, EService, Unit
 
@@ -142,10 +142,13 @@ def seed_demo_cases(stdout, style):
         if item["kind"] == "bygglov":
             case.clock_started_on = timezone.localdate(submitted)
         for file in item.get("attachment", []):
-            pdf = TaggedPdf(file["title"], identity.full_name)
-            pdf.heading(file["heading"])
-            pdf.paragraph(file["text"])
-            content = pdf.render()
+            content = render_pdf(
+                "portal/pdf/document.html",
+                {"heading": file["heading"], "paragraphs": [file["text"]]},
+                title=file["title"],
+                author=identity.full_name,
+                sender=identity.full_name,
+            )
             attachment = CaseAttachment(
                 case=case,
                 type=CaseAttachment.Type.APPLICATION,

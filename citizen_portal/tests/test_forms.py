@@ -24,6 +24,7 @@ from citizen_portal.forms import CONFIRMATION_NAME, HONEYPOT_NAME
 from citizen_portal.models import FormAttachment, FormPage, FormPageSubmission
 from portal.models import Department
 from portal.tests.factories import UserFactory, sign_in_for_admin
+from portal.tests.pdf_inspection import extracted_text, structure_types, unembedded_fonts
 
 from .factories import ANSWERS
 
@@ -625,7 +626,8 @@ def test_the_demo_forms_have_english_translations_with_english_labels():
         assert [f.label for f in english_fields] != [f.label for f in swedish_fields]
 
 
-def test_the_printable_forms_are_tagged_pdfs_in_a_public_collection_linked_from_services(client):
+def test_the_printable_forms_are_pdf_ua_in_a_public_collection_linked_from_services(client):
+    import pikepdf
     from wagtail.documents.models import Document
 
     from citizen_portal.models import ServicePage
@@ -635,10 +637,26 @@ def test_the_printable_forms_are_tagged_pdfs_in_a_public_collection_linked_from_
     for document in documents:
         with document.file.open("rb") as handle:
             content = handle.read()
-        assert content.startswith(b"%PDF-")
-        assert b"/Lang (sv-SE)" in content
-        assert b"/StructTreeRoot" in content and b"/Marked true" in content
-        assert b"/DisplayDocTitle true" in content
+        pdf = pikepdf.open(io.BytesIO(content))
+        with pdf.open_metadata() as meta:
+            assert meta["pdfuaid:part"] == "1"
+            assert meta["dc:title"] == document.title
+        assert str(pdf.Root.Lang) == "sv"
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
+        assert unembedded_fonts(pdf) == []
+        types = structure_types(pdf)
+        assert types.count("H1") == 1 and "H2" in types and "P" in types
+        # The Swedish letters print as written, the title first.
+        text = " ".join(extracted_text(content).split())
+        assert text.startswith(document.title) or document.title in text
+    parking = Document.objects.get(
+        collection__name="Blanketter",
+        title="Ansökan om parkeringstillstånd för rörelsehindrade",
+    )
+    with parking.file.open("rb") as handle:
+        text = " ".join(extracted_text(handle.read()).split())
+    for words in ("Personnummer (ÅÅÅÅMMDD-NNNN)", "Foto (passfoto, 35 × 45 mm)", "Namnteckning"):
+        assert words in text
     service = ServicePage.objects.get(
         locale__language_code="sv", slug="parkeringstillstand-for-rorelsehindrade"
     )

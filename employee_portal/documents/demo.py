@@ -1,7 +1,7 @@
 """Demo content for the document register, from demo/employee/documents.toml: policies,
 guidelines, routines, templates and plans of the five municipalities and of all of Dalsland,
-each with a small tagged PDF made at seed time (the portal's tagged-PDF writer, portal/pdf.py)
-from its text in demo/employee/documents/.
+each with a small PDF/UA-1 file made at seed time from its text in demo/employee/documents/
+(template portal/pdf/document.html, rendered by portal/pdf.py).
 
 One routine has run out: it is in the admin, marked as expired, and employees never see it.
 A document that exists (same title and municipality) is left as an editor may have changed it.
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from portal.demo import load_records, read_fragment, seeder
 from portal.models import Department, Municipality
-from portal.pdf import TaggedPdf
+from portal.pdf import municipality_sender, render_pdf
 
 from .models import RegisterDocument
 
@@ -44,19 +44,18 @@ def documents() -> list[dict]:
 
 def build_pdf(item: dict, municipality: Municipality | None) -> bytes:
     author = municipality.name if municipality else "Dalslandskommunerna"
-    pdf = TaggedPdf(item["title"], author)
-    pdf.heading(item["title"])
-    pdf.paragraph(item["description"])
     facts = [f"Ansvarig: {item['owner']}"]
     if item["decided_by"]:
         facts.append(f"Beslutad av: {item['decided_by']}")
     if item["version"]:
         facts.append(f"Version: {item['version']}")
-    pdf.paragraph(". ".join(facts) + ".", size=9)
-    for heading, text in item["sections"]:
-        pdf.heading(heading, level=2)
-        pdf.paragraph(text)
-    return pdf.render()
+    return render_pdf(
+        "portal/pdf/document.html",
+        {"paragraphs": [item["description"]], "facts": facts, "sections": item["sections"]},
+        title=item["title"],
+        author=author,
+        sender=municipality_sender(municipality) or author,
+    )
 
 
 @seeder(47)
