@@ -90,6 +90,8 @@ def test_the_agency_page_groups_agencies_by_level(client):
         "Kommunernas samarbeten",
         "Statliga myndigheter",
         "EU",
+        # The page's own question, after the content (citizen_portal.feedback).
+        "Var sidan till hjälp?",
     ]
     assert "34 myndigheter" in html
     names = headings(html, "h3")
