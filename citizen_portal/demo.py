@@ -17,7 +17,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from portal.demo import seeder
+from portal.identity.editor_groups import ensure_collection
 from portal.models import Department, Municipality, PortalSettings
+from portal.pictures import demo as demo_pictures
 
 from .demo_content import departments as department_data
 from .demo_content import pages as page_data
@@ -188,6 +190,17 @@ def translate_from(page, data, fields, converters=None):
     if not en:
         return None
     return translate(page, {k: v for k, v in en.items() if k in fields}, converters)
+
+
+PICTURE_FIELDS = ["picture_alt", "picture_caption"]
+
+
+def with_english_picture(data):
+    """`data` with the English alternative text (and caption) of its picture in `en`."""
+    if not data.get("picture") or not data.get("en"):
+        return data
+    english = demo_pictures.english_fields(data["picture"], data["en"])
+    return {**data, "en": {**data["en"], **english}}
 
 
 # --- The tree ----------------------------------------------------------------------------------
@@ -386,6 +399,9 @@ def seed_citizen_portal(stdout, style):
             municipality=municipality,
             intro=content["intro"],
             body=stream(content["body"]),
+            **demo_pictures.page_fields(
+                content.get("picture"), ensure_collection(municipality.short_name)
+            ),
         )
         municipality_pages[municipality.slug] = page
 
@@ -487,6 +503,7 @@ def seed_citizen_portal(stdout, style):
             title=data["title"],
             topic=Topic(data["topic"]),
             intro=data["intro"],
+            **demo_pictures.page_fields(data.get("picture"), ensure_collection("Dalsland")),
         )
         topics.append((page, data))
 
@@ -504,6 +521,12 @@ def seed_citizen_portal(stdout, style):
     for data in page_data.NEWS:
         index = municipality_news[data["municipality"]] if data["municipality"] else news_index
         date = today - datetime.timedelta(days=data["days_ago"])
+        collection = ensure_collection(
+            index.municipality.short_name if index.municipality_id else "Dalsland"
+        )
+        body = stream(data["body"])
+        if data.get("body_picture"):
+            body.append(demo_pictures.body_block(data["body_picture"], collection))
         ensure_page(
             index,
             NewsPage,
@@ -511,7 +534,8 @@ def seed_citizen_portal(stdout, style):
             title=data["title"],
             date=date,
             intro=data["intro"],
-            body=stream(data["body"]),
+            body=body,
+            **demo_pictures.page_fields(data.get("picture"), collection),
             first_published_at=timezone.make_aware(
                 datetime.datetime.combine(date, datetime.time(9, 0))
             ),
@@ -580,9 +604,14 @@ def seed_citizen_portal(stdout, style):
     )
     for slug, page in municipality_pages.items():
         content = page_data.MUNICIPALITY_PAGES[slug]
-        translated += translate_from(page, content, ["intro", "body"], {"body": stream}) is not None
+        content = with_english_picture(content)
+        translated += (
+            translate_from(page, content, ["intro", "body", *PICTURE_FIELDS], {"body": stream})
+            is not None
+        )
     for page, data in topics:
-        translated += translate_from(page, data, ["title", "intro"]) is not None
+        data = with_english_picture(data)
+        translated += translate_from(page, data, ["title", "intro", *PICTURE_FIELDS]) is not None
     for key, data in page_data.CONTACT_PAGES.items():
         translated += (
             translate_from(contact_pages[key], data, ["title", "intro", "body"], {"body": stream})

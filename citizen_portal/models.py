@@ -44,6 +44,8 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.files import detected_content_type, get_private_storage
 from portal.models import Department, Municipality, MunicipalityOwnedMixin, ReviewedPageMixin
 from portal.pages import PortalPage, PortalPageManager
+from portal.pictures.models import PagePicture
+from portal.pictures.renditions import with_pictures
 
 from .agencies.blocks import AgencyBlock
 from .attachments import admin_url, attachment_path
@@ -164,17 +166,17 @@ class CitizenHomePage(CitizenPage):
             MunicipalityPage.objects.child_of(self).live().public().select_related("municipality")
         )
         context["topic_pages"] = TopicPage.objects.child_of(self).live().public()
-        context["latest_news"] = (
+        context["latest_news"] = with_pictures(
             NewsPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("municipality")
-            .order_by("-date", "-pk")[:4]
-        )
+            .order_by("-date", "-pk")
+        )[:4]
         return context
 
 
-class MunicipalityPage(CitizenPage):
+class MunicipalityPage(PagePicture, CitizenPage):
     """One municipality's start page, e.g. `/mellerud/`."""
 
     owns_municipality = True
@@ -198,6 +200,7 @@ class MunicipalityPage(CitizenPage):
     content_panels = CitizenPage.content_panels + [
         FieldPanel("municipality"),
         FieldPanel("intro"),
+        *PagePicture.picture_panels,
         FieldPanel("body"),
     ]
     search_fields = CitizenPage.search_fields + [index.SearchField("body")]
@@ -210,9 +213,9 @@ class MunicipalityPage(CitizenPage):
         context["department_pages"] = (
             DepartmentPage.objects.child_of(self).live().public().select_related("department")
         )
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:3]
-        )
+        context["latest_news"] = with_pictures(
+            NewsPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")
+        )[:3]
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["contact_page"] = ContactPage.objects.child_of(self).live().first()
         return context
@@ -252,7 +255,7 @@ class DepartmentPage(CitizenPage):
         return context
 
 
-class ServicePage(ReviewedPageMixin, CitizenPage):
+class ServicePage(PagePicture, ReviewedPageMixin, CitizenPage):
     """A service the municipality gives: what it is, who can get it, how to apply, how long it
     takes, what it costs, the law behind it, whom to contact and which agencies are involved.
 
@@ -313,6 +316,7 @@ class ServicePage(ReviewedPageMixin, CitizenPage):
     subpage_types = ["citizen_portal.InformationPage", "citizen_portal.FormPage"]
     content_panels = CitizenPage.content_panels + [
         FieldPanel("intro"),
+        *PagePicture.picture_panels,
         FieldPanel("topic"),
         FieldPanel("description"),
         FieldPanel("eligibility"),
@@ -381,7 +385,7 @@ class ServicePage(ReviewedPageMixin, CitizenPage):
         return context
 
 
-class TopicPage(CitizenPage):
+class TopicPage(PagePicture, CitizenPage):
     """An area such as "Barn och utbildning", gathering services across the municipalities."""
 
     topic = models.CharField(_("område"), max_length=40, choices=Topic.choices)
@@ -392,6 +396,7 @@ class TopicPage(CitizenPage):
     content_panels = CitizenPage.content_panels + [
         FieldPanel("topic"),
         FieldPanel("intro"),
+        *PagePicture.picture_panels,
         FieldPanel("body"),
     ]
 
@@ -400,7 +405,7 @@ class TopicPage(CitizenPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        services = (
+        services = with_pictures(
             ServicePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id, topic=self.topic)
@@ -437,7 +442,7 @@ class NewsIndexPage(CitizenPage):
         news = NewsPage.objects.live().public().filter(locale_id=self.locale_id)
         if self.municipality_id:
             news = news.descendant_of(self.get_parent())
-        return news.select_related("municipality").order_by("-date", "-pk")
+        return with_pictures(news.select_related("municipality").order_by("-date", "-pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -454,7 +459,7 @@ class NewsIndexPage(CitizenPage):
         return context
 
 
-class NewsPage(CitizenPage):
+class NewsPage(PagePicture, CitizenPage):
     date = models.DateField(_("datum"))
     body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
 
@@ -463,6 +468,7 @@ class NewsPage(CitizenPage):
     content_panels = CitizenPage.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),
+        *PagePicture.picture_panels,
         FieldPanel("body"),
     ]
     search_fields = CitizenPage.search_fields + [

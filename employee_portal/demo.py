@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from portal.demo import body_blocks, load_records, municipalities, read_fragment, seeder
+from portal.identity.editor_groups import ensure_collection
 from portal.models import Department, Municipality
+from portal.pictures import demo as demo_pictures
 
 from .models import (
     Application,
@@ -218,6 +220,10 @@ def _ensure_targeted(parent, model, item, *, published_days_ago=0):
         owner=_owner(),
     )
     page.employee_audiences = _audiences(item["audiences"])
+    if item.get("picture"):
+        collection = ensure_collection("Medarbetarportalen", restricted_to_employees=True)
+        for name, value in demo_pictures.page_fields(item["picture"], collection).items():
+            setattr(page, name, value)
     parent.add_child(instance=page)
     revision = page.save_revision(user=page.owner)
     revision.publish(user=page.owner)

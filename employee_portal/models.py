@@ -31,6 +31,8 @@ from portal.identity.models import EmployeeProfile
 from portal.identity.roles import ROLES
 from portal.models import ReviewedPageMixin
 from portal.pages import PortalPage, PortalPageManager
+from portal.pictures.models import PagePicture
+from portal.pictures.renditions import with_pictures
 
 from .access import (
     ACCESS_PERMISSION,
@@ -212,7 +214,7 @@ class EmployeeNewsIndexPage(EmployeeOnlyPage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        news = (
+        news = with_pictures(
             visible_to(EmployeeNewsPage.objects.child_of(self).live(), request.user)
             .defer_streamfields()
             .prefetch_related(audiences_prefetch())
@@ -222,7 +224,7 @@ class EmployeeNewsIndexPage(EmployeeOnlyPage):
         return context
 
 
-class EmployeeNewsPage(TargetedPage):
+class EmployeeNewsPage(PagePicture, TargetedPage):
     """A news item for employees: Dalsland-wide, or for a municipality, department or role."""
 
     body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
@@ -231,7 +233,7 @@ class EmployeeNewsPage(TargetedPage):
     subpage_types = []
     content_panels = (
         Page.content_panels
-        + [FieldPanel("intro"), FieldPanel("body"), AUDIENCE_PANEL]
+        + [FieldPanel("intro"), *PagePicture.picture_panels, FieldPanel("body"), AUDIENCE_PANEL]
         + ReviewedPageMixin.review_panels
     )
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -1,8 +1,10 @@
 """StreamField blocks both portals use: the body of a citizen or an employee page (heading,
-text, fact box). Each has a full Meta so the editor's preview works."""
+text, fact box, picture). Each has a full Meta so the editor's preview works."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from portal.pictures.blocks import PictureBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -54,6 +56,7 @@ class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     fact_box = FactBoxBlock()
+    picture = PictureBlock()
 
     class Meta:
         label = _("Innehåll")

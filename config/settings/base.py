@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "portal.audit",
     "portal.identity",
     "portal.previews",
+    "portal.pictures",
     "theme",
     "citizen_portal",
     "citizen_portal.diary",
@@ -315,6 +316,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # also when media is in S3 (where Wagtail would otherwise redirect to the object).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Pictures: the image library with photographer and licence (portal/pictures, docs/pictures.md).
+WAGTAILIMAGES_IMAGE_MODEL = "pictures.Picture"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 
 # The page cache (deploy/varnish/portal.vcl). With VARNISH_URL set, publishing, unpublishing
 # or moving a page PURGEs its URLs and those of the pages that list it (citizen_portal/cache.py);

@@ -6,16 +6,13 @@ The users sign in with a password and an authenticator code (as in test_second_f
 each in one group given here, as single sign-on would from their role claims. The page and the
 users are made for the test and removed afterwards. axe is not run: the admin is Wagtail's."""
 
-import time
-
 import pytest
 from playwright.sync_api import expect
 
-from .checks import log_in
+from .editors import sign_in_to_admin, sign_out
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "e2e-redaktör-lösenord"  # noqa: S105
 TITLE = "Sommaröppet på biblioteket"
 NEW_TITLE = "Sommaröppet på biblioteket 2026"
 
@@ -41,56 +38,6 @@ def amal_page(django_db_blocker):
     with django_db_blocker.unblock():
         WorkflowState.objects.for_instance(page).delete()
         InformationPage.objects.filter(pk=page.pk).delete()
-
-
-@pytest.fixture
-def member(django_db_blocker):
-    """A committed user with an authenticator app in one editor group; removed afterwards."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    created = []
-
-    def make(username, group_name):
-        with django_db_blocker.unblock():
-            group = Group.objects.filter(name=group_name).first()
-            assert group, f"{group_name} is missing: the demo seeder makes it (editor_groups)"
-            user = get_user_model().objects.create_user(
-                username, f"{username}@example.org", PASSWORD, first_name=username
-            )
-            user.groups.add(group)
-            secret = generate_totp_secret()
-            TOTP.activate(user, secret)
-            created.append(user)
-        return user, secret
-
-    yield make
-    with django_db_blocker.unblock():
-        for user in created:
-            user.delete()
-
-
-def current_code(secret):
-    from allauth.mfa import app_settings
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
-
-
-def sign_in_to_admin(page, user, secret):
-    log_in(page, user.username, PASSWORD, next_url="/admin/")
-    assert "/accounts/2fa/authenticate/" in page.url
-    page.fill('input[name="code"]', current_code(secret))
-    with page.expect_navigation():
-        page.locator('main [type="submit"]').first.click()
-    assert page.url.endswith("/admin/"), page.url
-
-
-def sign_out(page):
-    page.goto("/accounts/logout/")
-    page.locator("main").get_by_role("button", name="Logga ut").click()
-    page.wait_for_load_state()
 
 
 def edit_url(page_id):
