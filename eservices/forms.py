@@ -12,6 +12,7 @@ error loses nothing. When it is submitted and valid, `serialised()` keeps the cl
 import datetime
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import AttachmentField, AttachmentInput
@@ -118,6 +119,37 @@ class ApplicationForm(forms.Form):
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = MAX_TEXT
                 field.widget.attrs.setdefault("maxlength", MAX_TEXT)
+        self.fields_with_null_characters = self._take_out_null_characters()
+
+    # NUL characters --------------------------------------------------------------------
+
+    def _take_out_null_characters(self) -> list[str]:
+        """The fields whose answer held a NUL character, which is then taken out of the data.
+
+        No one means to type a NUL (it comes pasted from another program, or from a script),
+        and PostgreSQL cannot store one, not even inside the JSON of a draft: kept in the data
+        it made saving the draft fail, and everything typed was lost. Taken out here, the
+        answers are checked, kept in the draft and shown back without it, and `clean()` says
+        which field held one, in every field, whatever it would have made of the character."""
+        if not self.is_bound:
+            return []
+        found = [
+            name
+            for name, field in self.fields.items()
+            if name not in self.file_field_names and _holds_null_character(self[name].data)
+        ]
+        if found:
+            self.data = _without_null_characters(self.data)
+        return found
+
+    def refuses_null_characters(self) -> bool:
+        return bool(self.fields_with_null_characters)
+
+    def show_only_null_character_errors(self):
+        """Saving a draft checks nothing but the NUL characters: a draft may be half done."""
+        for name in list(self.errors):
+            if name not in self.fields_with_null_characters:
+                del self.errors[name]
 
     # Storage ---------------------------------------------------------------------------
 
@@ -199,6 +231,9 @@ class ApplicationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        refused = ProhibitNullCharactersValidator()
+        for name in self.fields_with_null_characters:
+            self.add_error(name, forms.ValidationError(refused.message, code=refused.code))
         co_number = cleaned.get("co_applicant_number")
         if co_number and co_number == self.applicant_number:
             self.add_error(
@@ -211,6 +246,27 @@ class ApplicationForm(forms.Form):
         if child and child in (self.applicant_number, co_number):
             self.add_error("child_number", _("Skriv barnets personnummer, inte en vuxens."))
         return cleaned
+
+
+def _holds_null_character(value) -> bool:
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return any(isinstance(item, str) and "\x00" in item for item in values)
+
+
+def _without_null_characters(data):
+    """A copy of the form's `data` (a QueryDict or a dict) without NUL characters."""
+    if hasattr(data, "setlist"):
+        data = data.copy()
+        for key in list(data):
+            data.setlist(key, [_strip_null(value) for value in data.getlist(key)])
+        return data
+    return {key: _strip_null(value) for key, value in data.items()}
+
+
+def _strip_null(value):
+    if isinstance(value, (list, tuple)):
+        return [_strip_null(item) for item in value]
+    return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 class GuardianFields(forms.Form):

@@ -239,7 +239,8 @@ def queue(request, kind):
     mine = request.GET.get("mina") == "1"
     if mine:
         cases = cases.filter(assigned_to=request.user)
-    query = "".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Without spaces or NUL characters (PostgreSQL refuses a string holding one).
+    query = "".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
     if query:
         cases = cases.filter(reference__icontains=query)
 

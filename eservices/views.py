@@ -144,7 +144,8 @@ def start(request, kind):
 def _eservice_for(kind, municipality_slug) -> EService | None:
     """The municipality's active e-service of this kind, with its municipality: from memory
     after the first time, until an e-service or a municipality is saved (portal/lookups.py)."""
-    if not municipality_slug:
+    if not municipality_slug or "\x00" in municipality_slug:
+        # No slug holds a NUL, and PostgreSQL refuses to look one up.
         return None
     eservice = lookups.remembered(
         EService,
@@ -300,6 +301,16 @@ def _handle_post(request, eservice, case):
     except Case.DoesNotExist:
         raise Http404 from None
 
+    if not submitting and form.refuses_null_characters():
+        form.show_only_null_character_errors()
+        messages.info(
+            request,
+            _(
+                "Utkastet är sparat utan null-tecknen, som inte är tillåtna. Kontrollera fälten "
+                "som är markerade."
+            ),
+        )
+        return _render_form(request, eservice, form, case=case, submission_key=key, status=400)
     if not submitting:
         messages.success(
             request,

@@ -258,8 +258,16 @@ class CombinedResults:
 # -- views ------------------------------------------------------------------------------------
 
 
+def typed_text(request) -> str:
+    """What was typed in `q`, as text to search for: runs of spaces as one, cut at
+    MAX_QUERY_LENGTH, and a NUL character read as a space. No one types a NUL, PostgreSQL
+    refuses any string holding one, and a search should answer whatever the address holds
+    ("före%00efter" searches "före efter")."""
+    return " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
 def search(request):
-    text = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    text = typed_text(request)
     municipalities = list(Municipality.objects.all())
     selected = request.GET.get("kommun", "")
     if selected not in {m.slug for m in municipalities}:
@@ -341,11 +349,15 @@ def promoted_results(text, pages) -> list[Result]:
 def suggestions(request):
     """Up to MAX_SUGGESTIONS titles of public pages that begin like the typed words, for the
     search fields' suggestion lists (theme/static/theme/js/search-suggestions.js)."""
-    text = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    text = typed_text(request)
     titles = []
     typed = swedish.words(text)
-    if len(text) >= MIN_SUGGESTION_LENGTH and typed:
-        for page in public_pages().autocomplete(text)[: MAX_SUGGESTIONS * 3]:
+    # The words only, as in the search page's query (swedish.build_query): SQLite's FTS5
+    # backend puts the text into its query syntax as it is, where a quote opens a string that
+    # never ends. A title begins like words, not like punctuation, anyway.
+    words = " ".join(typed)
+    if len(words) >= MIN_SUGGESTION_LENGTH:
+        for page in public_pages().autocomplete(words)[: MAX_SUGGESTIONS * 3]:
             # Only titles with a word beginning like each typed word: the index also matches
             # inside other fields, which reads as noise in a list of titles.
             title_words = swedish.words(page.title)

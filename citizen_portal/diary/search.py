@@ -27,6 +27,7 @@ MAX_QUERY_LENGTH = 200
 MAX_COUNTED = 1_000
 # The LIKE fallback ANDs one OR per word; a long paste would make a very long query.
 MAX_WORDS = 8
+QUOTES = "\"'”“„»«"
 
 
 def search_documents(
@@ -73,7 +74,8 @@ def search_documents(
     if case_number:
         documents = documents.filter(case_id__in=_cases_numbered(case_number, registers))
 
-    q = " ".join((q or "").split())[:MAX_QUERY_LENGTH]
+    # A NUL is no one's search and PostgreSQL refuses any string holding one: a space.
+    q = " ".join((q or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     ranked = None
     if q:
         terms = swedish.search_terms(q, vocabulary) if vocabulary is not None else None
@@ -177,7 +179,10 @@ def _words_match(q: str) -> Q:
     """
     condition = Q()
     for word in q.split()[:MAX_WORDS]:
-        condition &= _word_matches(word)
+        # A phrase's quotes are not part of its words, as in PostgreSQL's web search.
+        word = word.strip(QUOTES)
+        if word:
+            condition &= _word_matches(word)
     return condition
 
 

@@ -96,6 +96,9 @@ def diary_search(request):
 
 
 def diary_case(request, municipality, register, case_number):
+    if "\x00" in register + case_number:
+        # No case has a NUL in its address, and PostgreSQL refuses to look one up.
+        raise Http404(_("Ärendet finns inte i diariet."))
     cases = Case.objects.select_related("municipality", "register")
     case = cases.filter(
         municipality__slug=municipality, register__code=register, case_number=case_number

@@ -404,3 +404,98 @@ def test_an_e_service_switched_off_closes_its_form_at_once(client, emma):
     response = client.get(APPLY_PRESCHOOL)
     assert response.status_code == 302
     assert response["Location"].endswith("/e-tjanster/forskola/")
+
+
+# A NUL character (pasted from another program, or sent by a script) ------------------------
+
+NUL_MESSAGE = "Null-tecken är inte tillåtna"
+
+
+def nul_answers(name):
+    """The preschool answers with a NUL in the field `name`, and the value without it."""
+    answers = preschool_answers()
+    typed = answers[name]
+    return {**answers, name: typed[:2] + "\x00" + typed[2:]}, typed
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["child_name", "employer", "email", "care_type", "start_date", "unit_1", "household_income"],
+)
+def test_a_nul_in_any_field_is_refused_in_swedish_and_the_rest_is_kept(client, emma, name):
+    client.force_login(emma)
+    answers, typed = nul_answers(name)
+
+    response = post(client, APPLY_PRESCHOOL, answers)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'href="#id_{name}' in html  # id_care_type_0 for the radio buttons
+    assert NUL_MESSAGE in html
+    assert "\x00" not in html
+    assert 'value="Alva Karlsson"' in html or name == "child_name"
+    draft = Case.objects.get(applicant=emma)
+    assert draft.status == Case.Status.DRAFT
+    assert draft.data[name] == typed
+    assert draft.data["phone"] == "070-123 45 67"
+
+
+def test_saving_a_draft_with_a_nul_saves_it_without_and_says_why(client, emma):
+    client.force_login(emma)
+    answers, _typed = nul_answers("employer")
+
+    response = post(client, APPLY_PRESCHOOL, {**answers, "email": "", "action": "save"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert NUL_MESSAGE in html
+    assert 'href="#id_employer"' in html
+    assert "Utkastet är sparat utan null-tecknen" in html
+    # A draft may be half done: saving it checks nothing else.
+    assert 'href="#id_email"' not in html
+    draft = Case.objects.get(applicant=emma)
+    assert draft.status == Case.Status.DRAFT
+    assert draft.data["employer"] == "Åmåls kommun"
+
+
+def test_a_nul_in_a_draft_being_edited_is_refused_and_the_draft_kept(client, emma):
+    client.force_login(emma)
+    post(client, APPLY_PRESCHOOL, preschool_answers(action="save"))
+    draft = Case.objects.get(applicant=emma)
+    edit_url = f"/mina-sidor/arenden/{draft.public_id}/andra/"
+
+    for action in ("save", "submit"):
+        response = post(
+            client,
+            edit_url,
+            preschool_answers(action=action, child_name="Alva\x00 Karlsson"),
+            key=draft.submission_key,
+        )
+
+        assert response.status_code == 400
+        assert NUL_MESSAGE in response.content.decode()
+        draft.refresh_from_db()
+        assert draft.status == Case.Status.DRAFT
+        assert draft.data["child_name"] == "Alva Karlsson"
+
+
+def test_a_nul_in_a_building_permits_description_is_refused(client, tolvan):
+    client.force_login(tolvan)
+    answers = building_answers(description="Uterum\x00 mot söder", drawings=drawing())
+
+    response = post(client, APPLY_PERMIT, answers)
+
+    assert response.status_code == 400
+    assert NUL_MESSAGE in response.content.decode()
+    assert Case.objects.get(applicant=tolvan).data["description"] == "Uterum mot söder"
+
+
+def test_a_nul_in_the_municipality_of_the_address_is_no_municipality(client, emma):
+    client.force_login(emma)
+
+    response = client.get("/e-tjanster/forskola/ansok/", {"kommun": "amal\x00"})
+    permit = client.get(APPLY_PERMIT, {"kommun": "mellerud\x00"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/e-tjanster/forskola/"
+    assert permit.status_code == 200

@@ -241,6 +241,18 @@ def test_the_queue_filters_by_status_mine_and_reference(handler_client, amal_han
     assert new.reference in html and mine.reference not in html
 
 
+def test_the_queue_searches_a_reference_typed_with_a_nul_or_a_quote(handler_client):
+    case = make_case(Kind.BUILDING_PERMIT)
+    queue = reverse("eservices_handler_queue", args=["bygglov"])
+
+    with_nul = handler_client.get(queue, {"q": case.reference[:-2] + "\x00" + case.reference[-2:]})
+    quoted = handler_client.get(queue, {"q": f'"{case.reference}'})
+
+    assert with_nul.status_code == 200
+    assert case.reference in with_nul.content.decode()
+    assert quoted.status_code == 200
+
+
 def test_the_queue_takes_the_same_number_of_queries_for_more_cases(handler_client):
     queue = reverse("eservices_handler_queue", args=["bygglov"])
     make_case(Kind.BUILDING_PERMIT)

@@ -120,3 +120,65 @@ def test_search_never_lists_draft_pages(client, django_capture_on_commit_callbac
     results = all_results(client, "/sok/", q="förskola")
 
     assert page.pk not in {p.pk for p in results}
+
+
+# -- hostile input: what is typed is searched for, never read as query syntax -----------------
+
+HOSTILE_QUERIES = [
+    '"bygg',
+    '5" tum',
+    '"förskola"',
+    "förskola' OR 1=1 --",
+    "bygg* AND NOT (förskola) NEAR/2 ^x:y",
+    "före\x00efter",
+    "\x00",
+    "förs\x00",
+]
+
+
+@pytest.mark.parametrize("typed", HOSTILE_QUERIES)
+def test_suggestions_answer_quotes_operators_and_nul_as_text(client, typed):
+    response = client.get("/sok/forslag/", {"q": typed})
+
+    assert response.status_code == 200
+    assert "\x00" not in response.json()["query"]
+
+
+@pytest.mark.parametrize("typed", HOSTILE_QUERIES)
+def test_search_answers_quotes_operators_and_nul_as_text(client, typed):
+    response = client.get("/sok/", {"q": typed})
+
+    assert response.status_code == 200
+    assert "\x00" not in response.context["query"]
+
+
+def test_a_quoted_word_is_suggested_and_found_like_the_word(client):
+    suggested = client.get("/sok/forslag/", {"q": '"försk'}).json()["suggestions"]
+    found = client.get("/sok/", {"q": '"förskola"'}).context["results_page"]
+
+    assert any("förskola" in s["title"].lower() for s in suggested)
+    assert found.paginator.count > 0
+
+
+def test_a_nul_between_two_words_searches_for_both(client):
+    response = client.get("/sok/", {"q": "förskola\x00kommun"})
+
+    assert response.context["query"] == "förskola kommun"
+    assert response.context["results_page"].paginator.count > 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "förskola", "kommun": '"amal'},
+        {"q": "förskola", "kommun": "amal\x00"},
+        {"q": "förskola", "typ": "sidor\x00"},
+        {"q": "förskola", "typ": '"sidor'},
+        {"q": "förskola", "sida": "2\x00"},
+        {"q": "förskola", "sida": '"2'},
+    ],
+)
+def test_the_filters_answer_quotes_and_nul_as_unknown_values(client, params):
+    response = client.get("/sok/", params)
+
+    assert response.status_code == 200

@@ -490,3 +490,70 @@ def test_past_the_counting_limit_the_page_says_more_than_and_stops_ranking(clien
     assert "senast registrerade först" in html.select_one(".diary-results").get_text()
     assert found(response) == ["nr-5", "nr-4", "nr-3"]
     assert response.context["results_page"].paginator.num_pages == 1
+
+
+# --- Hostile input --------------------------------------------------------------------------
+
+DIARY_PARAMETERS = (
+    "q",
+    "kommun",
+    "diarium",
+    "diarienummer",
+    "riktning",
+    "fran",
+    "till",
+    "sortera",
+    "sida",
+)
+
+
+@pytest.mark.parametrize("parameter", DIARY_PARAMETERS)
+@pytest.mark.parametrize("typed", ['"Zylofon', '5" tum', "Zylo\x00fon", "\x00"])
+def test_quotes_and_nul_in_any_search_parameter_get_an_answer_not_an_error(
+    client, parameter, typed
+):
+    make_document()
+
+    response = client.get(SEARCH_URL, {parameter: typed})
+    postlista = client.get("/diarium/postlista/", {parameter: typed})
+
+    assert response.status_code == 200
+    assert postlista.status_code == 200
+
+
+def test_a_nul_in_the_free_text_is_refused_in_swedish_and_the_rest_kept(client):
+    response = search(client, q="Zylofon\x00hallen")
+
+    assert response.context["results_page"] is None
+    assert "Null-tecken är inte tillåtna" in soup(response).select_one(".error-summary").text
+
+
+def test_a_quote_in_the_free_text_searches_for_the_word(client):
+    make_document()
+
+    assert found(search(client, q='"Zylofonhallen')) == found(search(client, q="Zylofonhallen"))
+    assert found(search(client, q="Zylofonhallen"))
+
+
+def test_a_nul_in_a_case_address_is_not_found(client):
+    make_document(case_number="KS 2031/123")
+
+    assert client.get("/diarium/amal/K%00S/KS%202031/123/").status_code == 404
+    assert client.get("/diarium/amal/ks%00/KS%202031/123/").status_code == 404
+    assert client.get("/diarium/amal/KS/KS%202031/123%00/").status_code == 404
+    assert client.get("/diarium/amal/KS/%22KS%202031/123/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "parameter",
+    ["q", "municipality", "register", "date_from", "direction", "case_number", "order", "cursor"],
+)
+def test_the_api_refuses_a_nul_in_a_parameter_with_a_400(client, parameter):
+    response = client.get("/api/v1/diary/", {parameter: "KS\x00"})
+
+    assert response.status_code == 400
+
+
+def test_the_request_form_answers_a_nul_in_its_address(client):
+    assert client.get("/diarium/begar-ut/", {"handling": "1\x00"}).status_code == 200
+    assert client.get("/diarium/begar-ut/", {"arende": '"1'}).status_code == 200
