@@ -1,17 +1,38 @@
 """Counting a client's requests per fixed time window in Django's cache (shared by every web
-process when REDIS_URL is set): the open-data API, web forms and requests for documents limit
-robots with it. Fixed windows are simple and enough against a robot; a person never meets
-the limits."""
+process when REDIS_URL is set): the open-data API, web forms, requests for documents, page
+feedback and site search limit robots with it. Fixed windows are simple and enough against a
+robot; a person never meets the limits.
 
+A client is its IPv4 address, or the network of its IPv6 address (/64 unless
+`ALLAUTH_RATE_LIMIT_IPV6_PREFIX` says otherwise, as for the login's limits): one connection
+commonly gets a whole /64, so a fresh address for every request would otherwise be a fresh
+allowance."""
+
+import ipaddress
 import time
 
+from allauth import app_settings as allauth_settings
 from django.core.cache import cache
 
 from portal.audit.receivers import client_ip
 
 
+def client(request) -> str:
+    """The client a limit counts for: an IPv4 address, or an IPv6 address's network."""
+    address = client_ip(request)
+    if address is None:
+        return "unknown"
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
+        return str(ipaddress.IPv6Network(f"{ip}/{prefix}", strict=False))
+    return str(ip)
+
+
 def _key(scope: str, request, window: int, now: float) -> str:
-    return f"throttle:{scope}:{client_ip(request) or 'unknown'}:{int(now // window)}"
+    return f"throttle:{scope}:{client(request)}:{int(now // window)}"
 
 
 def used(scope: str, request, *, window: int) -> int:

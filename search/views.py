@@ -20,6 +20,7 @@ size of the diary. `typ` narrows the list to one kind, `kommun` to one municipal
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField
@@ -27,6 +28,7 @@ from django.db.models.functions import Cast
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -43,7 +45,7 @@ from citizen_portal.diary.search import (
 )
 from citizen_portal.models import MunicipalityPage
 from employee_portal.models import EmployeeOnlyPage
-from portal import lookups
+from portal import lookups, throttle
 from portal.models import Municipality
 
 from . import swedish
@@ -266,8 +268,23 @@ def typed_text(request) -> str:
     return " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
+def throttled(request, scope: str, per_minute: int) -> int | None:
+    """Seconds to wait when this client has searched more than `per_minute` times in the
+    current minute (a robot walking the index; a person typing never gets there)."""
+    return throttle.hit(scope, request, limit=per_minute, window=60)
+
+
+def too_many(response, wait: int):
+    """A 429 that says when to come back, kept by no cache: the next client is not throttled."""
+    response.status_code = 429
+    response["Retry-After"] = str(wait)
+    add_never_cache_headers(response)
+    return response
+
+
 def search(request):
     text = typed_text(request)
+    wait = throttled(request, "search", settings.SEARCH_REQUESTS_PER_MINUTE) if text else None
     municipalities = list(Municipality.objects.all())
     selected = request.GET.get("kommun", "")
     if selected not in {m.slug for m in municipalities}:
@@ -278,7 +295,7 @@ def search(request):
 
     results_page, promotions, counts, sources = None, [], {}, {}
     vocabulary = swedish.vocabulary() if text else frozenset()
-    query = swedish.build_query(text, vocabulary) if text else None
+    query = swedish.build_query(text, vocabulary) if text and not wait else None
     if query is not None:
         pages = public_pages()
         if selected:
@@ -301,11 +318,12 @@ def search(request):
         if results_page.number == 1 and kind in ("", KIND_PAGES):
             promotions = promoted_results(text, pages)
 
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
             "query": text,
+            "throttled": wait,
             "results_page": results_page,
             "promotions": promotions,
             "kinds": [
@@ -327,6 +345,7 @@ def search(request):
             else _("Sökresultat för ”%(query)s”") % {"query": text},
         },
     )
+    return too_many(response, wait) if wait else response
 
 
 def promoted_results(text, pages) -> list[Result]:
@@ -350,6 +369,9 @@ def suggestions(request):
     """Up to MAX_SUGGESTIONS titles of public pages that begin like the typed words, for the
     search fields' suggestion lists (theme/static/theme/js/search-suggestions.js)."""
     text = typed_text(request)
+    wait = throttled(request, "search-suggestions", settings.SEARCH_SUGGESTIONS_PER_MINUTE)
+    if wait:
+        return too_many(JsonResponse({"query": text, "suggestions": []}), wait)
     titles = []
     typed = swedish.words(text)
     # The words only, as in the search page's query (swedish.build_query): SQLite's FTS5

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "portal.lookups.LookupsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Larger than REQUEST_BODY_MAX_SIZE: 413 before anything reads it (portal/request_limits.py).
+    "portal.request_limits.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -289,6 +291,14 @@ STORAGES = storage_config.storages(
 )
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The most one request may send: an application or web form with its attachments fits
+# (portal/request_limits.py); more gets 413 before it is read. The proxy should say the same.
+REQUEST_BODY_MAX_SIZE = int(os.environ.get("REQUEST_BODY_MAX_SIZE", str(60 * 1024 * 1024)))
+
+# Searches per client and minute (search/views.py): a person typing never gets there, a robot
+# walking the index does, and gets 429 with what it typed kept. An IPv6 client is its /64.
+SEARCH_REQUESTS_PER_MINUTE = int(os.environ.get("SEARCH_REQUESTS_PER_MINUTE", "60"))
+SEARCH_SUGGESTIONS_PER_MINUTE = int(os.environ.get("SEARCH_SUGGESTIONS_PER_MINUTE", "300"))
 
 # Web forms (citizen_portal.forms, docs/forms.md). Files residents attach are personal data:
 # stored outside MEDIA_ROOT, never served by URL, only through the admin.

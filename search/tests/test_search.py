@@ -182,3 +182,44 @@ def test_the_filters_answer_quotes_and_nul_as_unknown_values(client, params):
     response = client.get("/sok/", params)
 
     assert response.status_code == 200
+
+
+def test_a_client_searching_too_often_gets_429_with_what_it_typed_kept(client, settings):
+    """A robot walking the index is slowed down; the page says why in Swedish, keeps the
+    query in the field, runs no search, and is kept by no cache."""
+    settings.SEARCH_REQUESTS_PER_MINUTE = 2
+    for _ in range(2):
+        assert client.get("/sok/", {"q": "förskola"}).status_code == 200
+
+    response = client.get("/sok/", {"q": "bygglov"})
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Du har sökt många gånger på kort tid" in html
+    assert 'value="bygglov"' in html
+    assert response.context["results_page"] is None
+    # Another client (a different /64) is not held back.
+    other = client.get("/sok/", {"q": "bygglov"}, REMOTE_ADDR="2001:db8:5::1")
+    assert other.status_code == 200
+
+
+def test_one_ipv6_network_cannot_search_around_the_limit_with_fresh_addresses(client, settings):
+    settings.SEARCH_REQUESTS_PER_MINUTE = 3
+    statuses = [
+        client.get("/sok/", {"q": "förskola"}, REMOTE_ADDR=f"2001:db8:7::{n}").status_code
+        for n in range(1, 6)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_suggestions_past_the_limit_answer_429_with_no_suggestions(client, settings):
+    settings.SEARCH_SUGGESTIONS_PER_MINUTE = 1
+    assert client.get("/sok/forslag/", {"q": "förs"}).status_code == 200
+
+    response = client.get("/sok/forslag/", {"q": "förs"})
+
+    assert response.status_code == 429
+    assert response.json() == {"query": "förs", "suggestions": []}
+    assert "no-store" in response["Cache-Control"]
