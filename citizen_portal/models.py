@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -728,6 +729,11 @@ def delete_attachment_file(sender, instance, **kwargs):
         instance.file.storage.delete(instance.file.name)
 
 
+# How long a form's submissions are kept unless its editor says otherwise (FormPage.retention_days,
+# citizen_portal.retention): a year covers a municipality's handling of nearly every form.
+DEFAULT_FORM_RETENTION_DAYS = 365
+
+
 class FormPage(PortalPage, MunicipalityOwnedMixin, AbstractEmailForm):
     """A form editors build themselves (blankettservice, step 2).
 
@@ -767,6 +773,17 @@ class FormPage(PortalPage, MunicipalityOwnedMixin, AbstractEmailForm):
         ),
     )
 
+    retention_days = models.PositiveIntegerField(
+        _("gallras efter (dagar)"),
+        default=DEFAULT_FORM_RETENTION_DAYS,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Invånarens svar och bifogade filer tas bort så här många dagar efter att "
+            "formuläret skickades in. Ett svar som måste sparas längre ska registreras i "
+            "kommunens ärendehanteringssystem."
+        ),
+    )
+
     form_builder = PortalFormBuilder
     override_translatable_fields = [
         SynchronizedField("to_address"),
@@ -796,6 +813,9 @@ class FormPage(PortalPage, MunicipalityOwnedMixin, AbstractEmailForm):
             ],
             heading=_("E-post till mottagaren"),
         ),
+    ]
+    settings_panels = AbstractEmailForm.settings_panels + [
+        MultiFieldPanel([FieldPanel("retention_days")], heading=_("Gallring")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

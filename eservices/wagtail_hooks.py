@@ -50,3 +50,12 @@ class EServicesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EServicesViewSetGroup)
+
+
+@hooks.register("register_personal_data")
+def eservices_personal_data():
+    """Cases, their files, messages and log, for the data-protection officer's report
+    (portal.personal_data)."""
+    from .personal_data import holdings
+
+    return holdings()

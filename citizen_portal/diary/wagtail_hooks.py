@@ -22,10 +22,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.audit.access import record_access
+from portal.audit.models import AuthEvent
 from portal.models import Municipality
 
 from . import services
 from .models import DocumentRequest
+from .retention import KIND
 
 OPEN_TODAY, OPEN_OVERDUE, HANDLED = 0, 1, 2
 
@@ -129,19 +132,55 @@ class DocumentRequestFilterSet(WagtailFilterSet):
         self.filters["municipality"].queryset = municipalities
 
 
-class DocumentRequestIndexView(generic.IndexView):
+class AuditedRequestMixin:
+    """Every showing of a request to a member of staff, and of the list, is written to the
+    audit trail (portal.audit.access) like a handler's opening of a case: the contact details
+    are personal data. Re-showing the edit form with an error counts as opening it again."""
+
+    audit_action = ""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        document_request = getattr(self, "object", None)
+        record_access(
+            self.request,
+            AuthEvent.Event.DATA_VIEWED,
+            kind=KIND,
+            object_id=document_request.pk if document_request else None,
+            reference=document_request.reference if document_request else "",
+            view=self.audit_action,
+            **self.audit_detail(context),
+        )
+        return response
+
+    def audit_detail(self, context) -> dict:
+        return {}
+
+
+class DocumentRequestIndexView(AuditedRequestMixin, generic.IndexView):
     def get_base_queryset(self):
         return in_work_order(visible_requests(self.request.user))
 
+    @property
+    def audit_action(self):
+        return f"export {self.request.GET.get('export')}" if self.is_export else "lista"
 
-class DocumentRequestEditView(ScopedObjectMixin, generic.EditView):
+    def audit_detail(self, context) -> dict:
+        shown = context.get("object_list")
+        count = shown.count() if hasattr(shown, "count") and self.is_export else len(shown or [])
+        return {"count": count}
+
+
+class DocumentRequestEditView(ScopedObjectMixin, AuditedRequestMixin, generic.EditView):
+    audit_action = "redigera"
+
     def save_instance(self):
         services.set_status(self.form.instance, self.request.user)
         return super().save_instance()
 
 
-class DocumentRequestInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+class DocumentRequestInspectView(ScopedObjectMixin, AuditedRequestMixin, generic.InspectView):
+    audit_action = "visa"
 
 
 class DocumentRequestDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -302,3 +341,26 @@ def register_document_request_viewset():
 def add_requests_panel(request, panels):
     if request.user.has_perm("diary.change_documentrequest"):
         panels.append(RequestsToHandlePanel(request.user))
+
+
+@hooks.register("register_personal_data")
+def document_requests_personal_data():
+    """For the data-protection officer's report (portal.personal_data)."""
+    from django.utils.translation import gettext
+
+    from portal.personal_data import holding
+
+    from .retention import retention_days
+
+    return [
+        holding(
+            DocumentRequest.objects.all(),
+            date_field="created_at",
+            label=gettext("Begäranden om allmänna handlingar"),
+            retention=gettext("%(days)s dagar efter att begäran hanterades")
+            % {"days": retention_days()},
+            configured=gettext("inställningen DOCUMENT_REQUEST_RETENTION_DAYS"),
+            note=gettext("Öppna begäranden gallras inte."),
+            order=300,
+        )
+    ]

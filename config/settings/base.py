@@ -391,6 +391,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Sent e-mails are kept this many days in the outbox (portal/outbox.py), for the operator to see
 # what went out; a form's e-mail holds the resident's answers, so not longer.
 OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "30"))
+# A handled request for official documents is kept this many days after it was handled
+# (citizen_portal/diary/retention.py); open requests are never purged.
+DOCUMENT_REQUEST_RETENTION_DAYS = int(os.environ.get("DOCUMENT_REQUEST_RETENTION_DAYS", "365"))
 
 # Review dates on pages (portal/review.py, docs/content-review.md): owners are reminded
 # this many days before a page's date; the one-click "still valid" link works this many days;
@@ -423,6 +426,16 @@ SCHEDULED_JOBS = {
     "purge_page_feedback": {
         "call": "citizen_portal.feedback.retention.purge_old_feedback",
         "at": "03:40",
+    },
+    # Web-form answers past their form's retention, handled document requests past
+    # DOCUMENT_REQUEST_RETENTION_DAYS; each purge is in the audit log (docs/personal-data.md).
+    "purge_form_submissions": {
+        "call": "citizen_portal.retention.purge_expired_submissions",
+        "at": "03:45",
+    },
+    "purge_document_requests": {
+        "call": "citizen_portal.diary.retention.purge_expired_requests",
+        "at": "03:50",
     },
     # Django's clearsessions: expired sessions out of the database.
     "clear_sessions": {"call": "portal.scheduler.clear_sessions", "at": "02:30"},

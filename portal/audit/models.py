@@ -1,5 +1,7 @@
-"""The authentication audit trail: who signed in, failed to, signed out or changed a second
-factor, from where and when (strategy 6.4: everything traceable).
+"""The audit trail: who signed in, failed to, signed out or changed a second factor, from where
+and when; and, outside the e-services' own case log, who opened personal data (a form's
+attachment, a request for documents) and what the nightly purge (gallring) removed
+(strategy 6.4: everything traceable; portal.audit.access).
 
 The trail is append-only. The ORM refuses to change or delete a row; in production the
 database user may in addition be denied UPDATE and DELETE on the table (docs/operations.md).
@@ -62,6 +64,10 @@ class AuthEvent(models.Model):
         MFA_USED = "mfa_used", _("Tvåstegsverifiering använd")
         MFA_FAILED = "mfa_failed", _("Misslyckad tvåstegsverifiering")
         ROLE_CHANGED = "role_changed", _("Roller ändrade")
+        # Access to and purge of personal data (portal.audit.access).
+        DATA_VIEWED = "data_viewed", _("Visade personuppgifter")
+        FILE_DOWNLOADED = "file_downloaded", _("Hämtade en bilaga")
+        PURGED = "purged", _("Gallring")
 
     timestamp = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
     event = models.CharField(_("händelse"), max_length=32, choices=Event.choices)
@@ -91,6 +97,10 @@ class AuthEvent(models.Model):
         ordering = ["-timestamp", "-pk"]
         # Reading is the only thing anyone may do with the trail.
         default_permissions = ("view",)
+        permissions = [
+            # The data-protection officer's report (portal.personal_data): not the trail itself.
+            ("view_personal_data_report", _("Kan se rapporten om personuppgifter")),
+        ]
 
     def __str__(self):
         return f"{self.get_event_display()} {self.username}".strip()
