@@ -31,9 +31,10 @@ def assert_no_markup(html: str):
         assert markup not in html, markup
 
 
-def assert_not_evaluated(html: str):
-    """Template syntax comes back as typed, or not at all: never evaluated."""
-    assert "49" not in BeautifulSoup(html, "html.parser").get_text().replace("7*7", "")
+def assert_not_evaluated(html: str, value: str):
+    """Template syntax comes back as typed: evaluated, it would be gone from the page."""
+    if "{{" in value:
+        assert "{{ request.user.password }}" in BeautifulSoup(html, "html.parser").get_text()
 
 
 SEARCHES = [
@@ -93,7 +94,7 @@ def test_a_document_request_with_hostile_text_is_stored_as_text_or_refused_clear
         admin = client_for_superuser()
         html = admin.get(f"/admin/begaran-om-handlingar/edit/{stored.pk}/").content.decode()
         assert_no_markup(html)
-        assert_not_evaluated(html)
+        assert_not_evaluated(html, HOSTILE[kind])
     else:
         # Refused: the page says why, keeps the form, and nothing was stored.
         assert DocumentRequest.objects.count() == before
@@ -116,7 +117,7 @@ def test_a_feedback_comment_with_hostile_text_is_shown_escaped_in_the_report(cli
         assert PageFeedback.objects.filter(page_id=page.pk).exists()
         html = client_for_superuser().get("/admin/sidfeedback/").content.decode()
         assert_no_markup(html)
-        assert_not_evaluated(html)
+        assert_not_evaluated(html, HOSTILE[kind])
 
 
 def client_for_superuser():
@@ -125,3 +126,34 @@ def client_for_superuser():
     admin = Client()
     sign_in_for_admin(admin, UserFactory(is_superuser=True))
     return admin
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_an_application_with_hostile_text_is_shown_escaped_to_the_handler(client, kind):
+    """Emma writes hostile text as her employer; the Åmål preschool handler reads the case."""
+    import uuid
+
+    from eservices.models import Case
+    from eservices.tests.factories import EMMA, make_citizen, preschool_answers
+    from eservices.tests.test_handler import case_url, handler
+
+    emma = make_citizen("emma", EMMA, "Emma", "Karlsson")
+    client.force_login(emma)
+    response = client.post(
+        "/e-tjanster/forskola/ansok/?kommun=amal",
+        {"submission_key": str(uuid.uuid4()), **preschool_answers(employer=HOSTILE[kind])},
+    )
+    assert response.status_code in (200, 302, 400), response.status_code
+    assert_no_markup(response.content.decode())
+    case = Case.objects.get(applicant=emma)
+    if response.status_code != 302:
+        # Refused with the reason; what was typed is kept as a draft, never sent.
+        assert case.status == Case.Status.DRAFT
+        return
+
+    client.logout()
+    sign_in_for_admin(client, handler("amal", "handle_preschool"))
+    html = client.get(case_url(case)).content.decode()
+    assert "Emma" in html
+    assert_no_markup(html)
+    assert_not_evaluated(html, HOSTILE[kind])
