@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import security_headers
 from portal.health import health
 from portal.identity import idle as identity_idle
 from portal.identity import logout as identity_logout
@@ -17,6 +18,8 @@ from search.sitemaps import PortalSitemap
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # What the browsers' Content-Security-Policy blocked, logged (portal.security_headers).
+    path("csp-rapport/", security_headers.csp_report, name="csp_report"),
     # Open data, language-neutral: outside i18n_patterns.
     path("api/v1/", include("citizen_portal.diary.api_urls")),
     # Wagtail's own password form would skip the second factor: sign in through allauth.

@@ -10,6 +10,7 @@ invisible to the server thread. Whatever they create through the ORM is committe
 clean it up themselves.
 """
 
+import contextlib
 import os
 
 import pytest
@@ -91,6 +92,90 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
+
+
+# --- Content-Security-Policy violations -------------------------------------------------------
+
+# Every frame of every page reports what the portal's CSP blocked (docs/operations.md,
+# "Security headers"): the event carries the directive and the blocked address ("inline" for
+# an inline script or style attribute).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation({
+    directive: event.effectiveDirective || event.violatedDirective,
+    blocked: event.blockedURI,
+    page: document.location.href,
+    source: `${event.sourceFile}:${event.lineNumber}`,
+    sample: event.sample,
+  });
+});
+"""
+
+# What the browser reported and no test has yet answered for, from every context of the session.
+csp_violations_seen: list[dict] = []
+
+
+def _watch_csp(context) -> None:
+    context.expose_binding(
+        "__reportCspViolation", lambda source, violation: csp_violations_seen.append(violation)
+    )
+    context.add_init_script(CSP_LISTENER)
+    close = context.close
+
+    def close_after_reports(*args, **kwargs):
+        # A round trip to each page delivers the reports still on their way.
+        for open_page in context.pages:
+            # A closed or crashed page has nothing more to report.
+            with contextlib.suppress(Exception):
+                open_page.evaluate("0")
+        return close(*args, **kwargs)
+
+    context.close = close_after_reports
+
+
+@pytest.fixture(scope="session")
+def browser(browser):
+    """Chromium, with every context it opens (pytest-playwright's `context`, `new_context` and
+    a test's own `browser.new_context()`) watching for CSP violations."""
+    new_context = browser.new_context
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        _watch_csp(context)
+        return context
+
+    browser.new_context = watched_context
+    yield browser
+
+
+@pytest.fixture
+def csp_violations():
+    """The violations reported so far, for a test that causes one on purpose; it clears the
+    list once it has checked them."""
+    return csp_violations_seen
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """A browser test fails when the browser blocked anything under the portal's CSP while it
+    ran (its contexts are closed, and their reports delivered, before this checks)."""
+    if request.node.get_closest_marker("e2e") is None:
+        yield
+        return
+    # Reports from before its setup (a module's fixture visiting pages) count for it too.
+    yield
+    found = list(csp_violations_seen)
+    csp_violations_seen.clear()
+    if found:
+        pytest.fail(
+            "The Content-Security-Policy blocked:\n"
+            + "\n".join(
+                f"  {v['directive']}: {v['blocked'] or '?'} on {v['page']} ({v['source']})"
+                + (f" {v['sample']!r}" if v.get("sample") else "")
+                for v in found
+            ),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

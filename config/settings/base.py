@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from portal import storage_config
@@ -92,6 +93,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (portal/security_headers.py), outside the
+    # cache headers so it sees the final Cache-Control.
+    "portal.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cache-Control, once the middleware below has set its cookies (portal/cache_headers.py).
     "portal.cache_headers.CacheHeadersMiddleware",
@@ -111,6 +115,35 @@ MIDDLEWARE = [
     "portal.accounts.RequireSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Security headers on every response (docs/operations.md, "Security headers"). The CSP
+# allows the portal's own files only: no inline script or style anywhere but the Wagtail admin
+# (portal/security_headers.py), so a cached page's header is the same for every visitor.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE adds a nonce only to a response whose template asks for one (none does today);
+        # such a response is never cached (portal/security_headers.py).
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # 'self' only for Wagtail's preview (X-Frame-Options SAMEORIGIN), set per response.
+        "frame-ancestors": [NONE],
+        # What a browser blocks is logged (portal.security_headers.csp_report).
+        "report-uri": ["/csp-rapport/"],
+    },
+}
+# Violation reports logged per client address and minute; more are dropped.
+CSP_REPORTS_PER_MINUTE = 10
+X_FRAME_OPTIONS = "DENY"
+# Other sites get no Referer (an address can name a case or a preview token); the portal's own
+# pages get it whole, as Django's CSRF check of HTTPS posts needs it.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -320,6 +353,9 @@ MUNICIPAL_NETWORKS = env_list("MUNICIPAL_NETWORKS")
 WAGTAIL_SITE_NAME = "Dalslandsportalen"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's dashboard would fetch releases.wagtail.org from every editor's browser, which the
+# CSP's connect-src 'self' refuses; Wagtail is upgraded through requirements.lock anyway.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always go out through the portal's view, which checks a collection's restrictions,

@@ -121,7 +121,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 # Behind a reverse proxy REMOTE_ADDR is the proxy: count the proxies that add X-Forwarded-For,
 # so the audit trail and the login throttle see the visitor's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(_environ("TRUSTED_PROXY_COUNT"))
@@ -130,4 +129,3 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(_environ("TRUSTED_PROXY_COUNT"))
 HEALTH_SCHEDULER_STALE_AFTER = int(_environ("HEALTH_SCHEDULER_STALE_AFTER") or "3600")
 # … and a task worker that has left a task waiting this many seconds.
 HEALTH_WORKER_STALE_AFTER = int(_environ("HEALTH_WORKER_STALE_AFTER") or "300")
-SECURE_REFERRER_POLICY = "same-origin"
