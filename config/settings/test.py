@@ -39,3 +39,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 # Browser tests talk to a live server in another thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The suite searches hundreds of times a minute from one address; the tests of the search limit
+# set their own (search/tests/test_search.py).
+SEARCH_REQUESTS_PER_MINUTE = 0
+SEARCH_SUGGESTIONS_PER_MINUTE = 0
