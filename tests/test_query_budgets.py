@@ -45,6 +45,7 @@ from employee_portal.tests.factories import (
 )
 from portal.identity.models import EmployeeProfile
 from portal.models import Department, Municipality
+from portal.pictures.models import Picture
 from portal.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,14 @@ def sv(model, url_path_end):
     return model.objects.get(locale__language_code="sv", url_path__endswith=url_path_end)
 
 
+def picture_fields(n: int) -> dict:
+    """Most news have a picture, as in the demo: two items of three get one of its pictures."""
+    if n % 3 == 2:
+        return {}
+    pictures = list(Picture.objects.order_by("pk")[:5])
+    return {"picture": pictures[n % len(pictures)], "picture_alt": "Bild till nyheten."}
+
+
 def grow_citizen_portal():
     """About ten times the demo's content of each kind a citizen page lists or links."""
     swedish = Locale.objects.get(language_code="sv")
@@ -102,7 +111,12 @@ def grow_citizen_portal():
     for index_end, count in (("/mellerud/nyheter/", 80), ("/dalslandsportalen/nyheter/", 70)):
         index = NewsIndexPage.objects.get(locale=swedish, url_path__endswith=index_end)
         for n in range(count):
-            NewsPageFactory(parent=index, title=f"Nyhet {index.pk}-{n}", slug=f"nyhet-{n}")
+            NewsPageFactory(
+                parent=index,
+                title=f"Nyhet {index.pk}-{n}",
+                slug=f"nyhet-{n}",
+                **picture_fields(n),
+            )
     information = sv(InformationPage, "/personuppgifter-och-dataskydd/")
     for n in range(30):
         information.add_child(
@@ -197,7 +211,9 @@ def grow_employee_portal():
     news_index = EmployeeNewsIndexPage.objects.child_of(home).get()
     amal = Municipality.objects.get(slug="amal")
     for n in range(90):
-        EmployeeNewsPageFactory(parent=news_index, title=f"Veckans nyhet {n}", slug=f"vecka-{n}")
+        EmployeeNewsPageFactory(
+            parent=news_index, title=f"Veckans nyhet {n}", slug=f"vecka-{n}", **picture_fields(n)
+        )
     for n in range(60):
         EmployeeInformationPageFactory(parent=home, title=f"Rutin {n}", slug=f"rutin-{n}")
     for n in range(135):
