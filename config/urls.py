@@ -65,3 +65,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database that cannot be reached answers 503 with Retry-After, anything else 500
+# (portal/errors.py).
+handler500 = "portal.errors.server_error"

@@ -1,11 +1,11 @@
 """`/health/`: a load balancer's view of the portal.
 
-200 with JSON when the database answers (and the search backend and cache where configured),
-503 when any of them does not: a server that cannot serve is taken out of rotation. The
-scheduler (where HEALTH_SCHEDULER_STALE_AFTER is set) and the task worker (where
-HEALTH_WORKER_STALE_AFTER is set) are reported, not required: every web server shares them, so
-a stopped scheduler or worker makes the answer "degraded" but keeps 200, and no server is taken
-out for it; monitoring alerts on anything but "ok". Says what failed, never why
+200 with JSON when the database answers (and the search backend where configured), 503 when
+any of them does not: a server that cannot serve is taken out of rotation. Redis (where
+REDIS_URL is set), the scheduler (where HEALTH_SCHEDULER_STALE_AFTER is set) and the task worker
+(where HEALTH_WORKER_STALE_AFTER is set) are reported, not required: every web server shares
+them and serves without them, so their loss makes the answer "degraded" but keeps 200, and no
+server is taken out for it; monitoring alerts on anything but "ok". Says what failed, never why
 in detail (no secrets, no traces); the log says why.
 """
 
@@ -86,7 +86,10 @@ def waiting_tasks(now: datetime.datetime | None = None) -> int:
 def check_worker():
     waiting = waiting_tasks()
     if waiting:
-        raise RuntimeError(f"{waiting} tasks waiting for a worker, is db_worker running?")
+        raise RuntimeError(
+            f"{waiting} tasks waiting for a worker, is the task worker (manage.py task_worker) "
+            "running?"
+        )
 
 
 def checks():
@@ -103,7 +106,9 @@ def checks():
 
 
 # Checks whose failure is reported ("degraded") without taking the server out of rotation.
-REPORTED_ONLY = {"scheduler", "worker"}
+# Redis too: every web server shares it, and the portal serves without it
+# (portal/cache_backends.py), so its loss must not take every server out at once.
+REPORTED_ONLY = {"cache", "scheduler", "worker"}
 
 
 @never_cache

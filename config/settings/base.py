@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    # The task queue: tasks stored in the database and run by `manage.py db_worker`.
+    # The task queue: tasks stored in the database and run by `manage.py task_worker`.
     "django_tasks",
     "django_tasks_db",
     # Identity
@@ -189,14 +189,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: local memory by default, Redis when REDIS_URL is set. Sessions are then
 # `cached_db`: read from Redis, written through to the database, so a Redis restart or eviction
-# signs nobody out.
+# signs nobody out. The portal keeps serving without Redis: every cache call then answers as a
+# miss (portal/cache_backends.py) and sessions are read from the database; the short timeouts
+# keep a Redis that hangs from holding a request for long.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache_backends.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dalslandsportalen",
+            # Seconds; passed on to redis-py's ConnectionPool.from_url().
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -421,8 +425,8 @@ LOGGING = {
 }
 
 # Background work (e-mails, link-check notices): stored in the database in the same transaction
-# as what caused it, and run by the task worker (`manage.py db_worker`, deploy/Procfile). The test
-# settings run tasks at once instead.
+# as what caused it, and run by the task worker (`manage.py task_worker`, deploy/Procfile). The
+# test settings run tasks at once instead.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Sent e-mails are kept this many days in the outbox (portal/outbox.py), for the operator to see
 # what went out; a form's e-mail holds the resident's answers, so not longer.

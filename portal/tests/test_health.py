@@ -38,7 +38,9 @@ def test_health_answers_503_when_the_database_check_fails(client, monkeypatch):
     assert b"hunter2" not in response.content
 
 
-def test_health_checks_the_cache_when_redis_is_configured(client, monkeypatch, settings):
+def test_health_reports_redis_down_without_taking_the_server_out(client, monkeypatch, settings):
+    """The portal serves without Redis (portal/cache_backends.py), and every server shares it:
+    its loss is "degraded", not 503, or the load balancer would take out every server at once."""
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
 
     def cache_down():
@@ -48,7 +50,8 @@ def test_health_checks_the_cache_when_redis_is_configured(client, monkeypatch, s
 
     response = client.get("/health/")
 
-    assert response.status_code == 503
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["cache"] == {"status": "error"}
     assert response.json()["checks"]["database"]["status"] == "ok"
 
