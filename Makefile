@@ -65,13 +65,13 @@ run: setup idp-setup ## Set everything up and serve the demo on http://$(HOST):$
 	@echo "  Admin:             http://$(HOST):$(PORT)/admin/  user 'admin', password 'dalsland-demo-2026' (demo only)"
 	@echo "                     second factor: the code from '$(BIN)/python manage.py demo_totp admin'"
 	@echo "                     (or secret DALSLANDSPORTALENDEMOTOTPSECRETX in an authenticator app)"
-	@echo "  Background:        the task worker sends e-mails ('manage.py db_worker'; they are"
+	@echo "  Background:        the task worker sends e-mails ('manage.py task_worker'; they are"
 	@echo "                     written to var/mail/); the scheduler runs scheduled publishing, content"
 	@echo "                     review, retries of e-mails and purging ('manage.py run_scheduler')"
 	@echo ""
 	@$(IDP) runserver 127.0.0.1:$(IDP_PORT) --noreload & idp=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	$(BIN)/python manage.py db_worker --no-reload --queue-name '*' -v0 & worker=$$!; \
+	$(BIN)/python manage.py task_worker --no-reload --queue-name '*' -v0 & worker=$$!; \
 	trap 'kill $$idp $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_IDP_URL=http://127.0.0.1:$(IDP_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

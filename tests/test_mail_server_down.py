@@ -2,10 +2,11 @@
 application are all accepted without waiting for it, and once it is back every e-mail arrives
 exactly once.
 
-The parts are real: django-tasks-db stores the tasks, its `db_worker` command runs them (in this
-process, on the test's database), Django's SMTP backend talks to a real SMTP server (aiosmtpd),
-and "down" is a server that accepts connections and never answers, the worst case for whoever
-waits for it. The pauses before the next attempt are passed by moving the clock of the sweep.
+The parts are real: django-tasks-db stores the tasks, the portal's `task_worker` command runs
+them (in this process, on the test's database), Django's SMTP backend talks to a real SMTP
+server (aiosmtpd), and "down" is a server that accepts connections and never answers, the
+worst case for whoever waits for it. The pauses before the next attempt are passed by moving
+the clock of the sweep.
 """
 
 import datetime
@@ -90,15 +91,16 @@ def _clean_cache():
 
 
 def run_worker():
-    """django-tasks-db's worker: every ready task, then it stops. It runs inside the test's
-    transaction, so it must not close the connection between tasks as a worker process does."""
+    """The task worker (`task_worker`, django-tasks-db's worker): every ready task, then it
+    stops. It runs inside the test's transaction, so it must not close the connection between
+    tasks as a worker process does."""
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         _worker_command()
 
 
 def _worker_command():
     call_command(
-        "db_worker",
+        "task_worker",
         "--batch",
         "--no-reload",
         "--no-startup-delay",
