@@ -2,7 +2,8 @@
 
 A notification is a row written in the same transaction as the change it tells of
 (`queue`). After the commit a background task sends it, one task and one connection to the mail
-server for all the e-mails of one change (`deliver_notifications`); when the mail
+server for all the e-mails of one change (`deliver_notifications`), each row marked sent as soon
+as the server has taken it; when the mail
 server does not answer, the row keeps the error and the time of the next attempt, and
 `deliver_due_notifications` (run every minute by the portal's scheduler, or
 `manage.py send_notifications`) tries again with a growing pause, as for every other e-mail
@@ -118,6 +119,15 @@ def message_for(notification):
     return subject, "\n".join(lines)
 
 
+def email_of(notification, subject, body) -> EmailMessage:
+    return EmailMessage(
+        subject,
+        body,
+        to=[notification.recipient],
+        headers={"Message-ID": outbox.message_id("arende", notification)},
+    )
+
+
 @task()
 def deliver_notification(notification_id: int, sweep: bool = False) -> bool:
     """Send one notification if it is still unsent; on failure keep it for the next attempt.
@@ -130,8 +140,9 @@ def deliver_notifications(notification_ids: list[int]) -> int:
     """Send the notifications of one change (an application: the applicant, the second
     guardian, the municipality's mailbox) through one connection to the mail server. When the
     server does not answer, the first keeps the error and the rest are left to the sweep, so
-    the worker waits for the timeout once. The rows are locked and marked sent together, so a
-    change's e-mails cost the worker two queries. Returns how many were sent."""
+    the worker waits for the timeout once. Each row is locked, sent and marked sent in a
+    transaction of its own, so that a worker stopped half-way has marked what it sent.
+    Returns how many were sent."""
     from .models import Notification
 
     if outbox.mail_server_down():
@@ -151,25 +162,13 @@ def deliver_notifications(notification_ids: list[int]) -> int:
                     outbox.postpone(Notification, pk)
         return 0
     try:
-        with transaction.atomic():
-            rows = (
-                Notification.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("case__eservice", "case__municipality")
-                .filter(pk__in=notification_ids, sent_at__isnull=True, case__isnull=False)
-                .order_by("pk")
-            )
-            sent = []
-            for notification in rows:
-                if outbox.mail_server_down():  # the one before failed: the sweep sends the rest
-                    outbox.postpone(Notification, notification.pk)
-                    continue
-                with translation.override(settings.LANGUAGE_CODE):
-                    subject, body = message_for(notification)
-                message = EmailMessage(subject, body, to=[notification.recipient])
-                if outbox.attempt(notification, message, connection=connection, save=False):
-                    sent.append(notification)
-            Notification.objects.bulk_update(sent, outbox.SENT_FIELDS)
-            return len(sent)
+        sent = 0
+        for pk in sorted(notification_ids):
+            if outbox.mail_server_down():  # the one before failed: the sweep sends the rest
+                outbox.postpone(Notification, pk)
+                continue
+            sent += _deliver(pk, sweep=True, connection=connection)
+        return sent
     finally:
         connection.close()
 
@@ -181,7 +180,7 @@ def _deliver(notification_id, *, sweep=False, connection=None) -> bool:
         outbox.postpone(Notification, notification_id)
         return False
 
-    with transaction.atomic():
+    with outbox.sending(Notification) as sent, transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("case__eservice", "case__municipality")
@@ -193,21 +192,21 @@ def _deliver(notification_id, *, sweep=False, connection=None) -> bool:
         with translation.override(settings.LANGUAGE_CODE):
             subject, body = message_for(notification)
         return outbox.attempt(
-            notification,
-            EmailMessage(subject, body, to=[notification.recipient]),
-            connection=connection,
+            notification, email_of(notification, subject, body), connection=connection, sent=sent
         )
 
 
-def deliver_due_notifications(limit: int = 200) -> dict:
+def deliver_due_notifications() -> dict:
     """Try every unsent notification whose next attempt is due. Returns sent/failed counts."""
     from .models import Notification
 
-    due = list(
-        Notification.objects.filter(
-            sent_at__isnull=True, case__isnull=False, next_attempt_at__lte=timezone.now()
+    def due(limit):
+        return list(
+            Notification.objects.filter(
+                sent_at__isnull=True, case__isnull=False, next_attempt_at__lte=timezone.now()
+            )
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:limit]
         )
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    return outbox.sweep(due, deliver_notification.call)
+
+    return outbox.sweep_in_batches(due, deliver_notification.call)

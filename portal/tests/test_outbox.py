@@ -185,3 +185,67 @@ def test_what_django_and_allauth_send_goes_through_the_outbox(django_capture_on_
     assert sent.alternatives[0][0] == "<p>Koden är <b>482913</b>.</p>"
     stored.refresh_from_db()
     assert stored.sent_at is not None
+
+
+def test_an_email_has_the_same_message_id_on_every_attempt(settings):
+    settings.DEFAULT_FROM_EMAIL = "Dalslandsportalen <noreply@dalslandsportalen.se>"
+    stored = outbox.queue(message(), kind="form-receipt")
+    first = outbox.message_of(stored).message()["Message-ID"]
+    assert (
+        first == outbox.message_of(OutgoingEmail.objects.get(pk=stored.pk)).message()["Message-ID"]
+    )
+    assert (
+        first == f"<utkorg.{stored.pk}.{int(stored.created_at.timestamp())}@dalslandsportalen.se>"
+    )
+    with mock.patch(SEND, return_value=1):
+        outbox.deliver_email.call(stored.pk)
+    other = outbox.queue(message(), kind="form-receipt")
+    assert outbox.message_of(other).message()["Message-ID"] != first
+
+
+def test_an_email_sent_just_before_the_database_went_away_is_marked_when_it_is_back():
+    """The relay took the e-mail, then the commit failed: the row is marked sent once the
+    database answers again, so the sweep does not send it a second time."""
+    from django.db.utils import OperationalError
+
+    stored = outbox.queue(message(), kind="form-receipt")
+
+    def commit_fails():
+        raise OperationalError("server closed the connection unexpectedly")
+
+    update = OutgoingEmail.objects.filter(pk=stored.pk).update
+    calls = []
+
+    def away_once(queryset, **fields):
+        calls.append(fields)
+        if len(calls) == 1:
+            raise OperationalError("could not connect to server: Connection refused")
+        return update.__func__(queryset, **fields)
+
+    with (
+        mock.patch.object(outbox.time, "sleep") as sleep,
+        mock.patch("django.db.models.query.QuerySet.update", away_once),
+    ):
+        try:
+            with outbox.sending(OutgoingEmail) as sent, transaction.atomic():
+                row = OutgoingEmail.objects.select_for_update().get(pk=stored.pk)
+                assert outbox.attempt(row, outbox.message_of(row), sent=sent)
+                commit_fails()
+        except OperationalError:
+            pass
+        else:
+            raise AssertionError("the failed commit must be raised")
+    assert len(mail.outbox) == 1
+    assert sleep.call_count == 1  # waited once for the database
+    stored.refresh_from_db()
+    assert stored.sent_at is not None and stored.attempts == 1
+    assert outbox.deliver_due() == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 1, "not sent again"
+
+
+def test_the_sweep_sends_a_backlog_batch_after_batch(monkeypatch):
+    monkeypatch.setattr(outbox, "SWEEP_BATCH", 3)
+    for n in range(7):
+        OutgoingEmail.objects.create(kind="form", subject=f"Kvitto {n}", body="…", to=["a@b.se"])
+    assert outbox.deliver_due() == {"sent": 7, "failed": 0}
+    assert len(mail.outbox) == 7
