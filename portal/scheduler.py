@@ -140,37 +140,56 @@ def _did_something(result) -> bool:
     return bool(result)
 
 
+# Marks this process could not clear because the database went away while a job ran
+# ({name: the running_since it set}): cleared at the next tick, so the job is not held back
+# for its whole timeout after a database restart.
+_unfinished: dict[str, datetime.datetime] = {}
+
+
+def _finish(name: str, started_at: datetime.datetime, **fields) -> None:
+    """Clear this process's mark on the job, or keep it to clear at the next tick."""
+    # Only our own mark is cleared: if this run outlasted its timeout and another process
+    # took the job over, the row is theirs now.
+    try:
+        ScheduledJob.objects.filter(name=name, running_since=started_at).update(
+            running_since=None, last_finished_at=timezone.now(), **fields
+        )
+    except Exception:
+        _unfinished[name] = started_at
+        raise
+    _unfinished.pop(name, None)
+
+
+def clear_unfinished() -> None:
+    """Clear the marks left by jobs that ended while the database was away."""
+    for name, started_at in list(_unfinished.items()):
+        _finish(name, started_at, last_error="Databasen svarade inte när jobbet slutade.")
+
+
 def run_job_if_due(job: Job, now: datetime.datetime | None = None) -> bool:
     """Run the job if it is due and not running elsewhere. Returns whether it ran."""
     now = now or timezone.now()
     if not _claim(job, now):
         return False
-    # Only our own mark is cleared: if this run outlasted its timeout and another process
-    # took the job over, the row is theirs now.
-    ours = ScheduledJob.objects.filter(name=job.name, running_since=now)
     started = time.monotonic()
     try:
         result = job.func()
     except Exception as exc:
         logger.exception("Scheduled job %s failed", job.name)
         retry_at = timezone.now() + RETRY_AFTER
-        ours.filter(next_run_at__gt=retry_at).update(next_run_at=retry_at)
-        ours.update(
-            running_since=None,
-            last_finished_at=timezone.now(),
-            last_result="",
-            last_error=f"{type(exc).__name__}: {exc}"[:300],
-        )
+        try:
+            ScheduledJob.objects.filter(
+                name=job.name, running_since=now, next_run_at__gt=retry_at
+            ).update(next_run_at=retry_at)
+        except Exception:
+            _unfinished[job.name] = now
+            raise
+        _finish(job.name, now, last_result="", last_error=f"{type(exc).__name__}: {exc}"[:300])
         return True
     seconds = time.monotonic() - started
     level = logging.INFO if _did_something(result) else logging.DEBUG
     logger.log(level, "Scheduled job %s done in %.1f s: %s", job.name, seconds, result)
-    ours.update(
-        running_since=None,
-        last_finished_at=timezone.now(),
-        last_result=_summary(result),
-        last_error="",
-    )
+    _finish(job.name, now, last_result=_summary(result), last_error="")
     return True
 
 
@@ -179,6 +198,10 @@ def run_due_jobs(
 ) -> list[str]:
     """Run every job that is due, each on its own. Returns the names of those that ran."""
     ran = []
+    try:
+        clear_unfinished()
+    except Exception:  # still away: the marks are kept for the next tick
+        logger.warning("Scheduler could not clear the marks of %s yet", ", ".join(_unfinished))
     for job in load_jobs():
         if stop is not None and stop.is_set():
             break

@@ -124,6 +124,36 @@ def test_a_failing_job_is_logged_and_recorded_and_the_others_still_run(settings,
     assert broken.next_run_at <= timezone.now() + scheduler.RETRY_AFTER
 
 
+def test_a_job_that_ends_while_the_database_is_away_is_not_held_for_its_timeout(settings, runs):
+    """The database went away while the job ran, so its mark could not be cleared: the next
+    tick clears it, and the job runs at its next time instead of an hour later."""
+    from unittest import mock
+
+    from django.db.models.query import QuerySet
+    from django.db.utils import OperationalError
+
+    settings.SCHEDULED_JOBS = {"count": {"call": f"{HERE}.record_run", "every": 60}}
+    start = timezone.now()
+    update = QuerySet.update
+
+    def away_when_clearing(queryset, **fields):
+        if "running_since" in fields and fields["running_since"] is None:
+            raise OperationalError("server closed the connection unexpectedly")
+        return update(queryset, **fields)
+
+    with mock.patch.object(QuerySet, "update", away_when_clearing):
+        assert scheduler.run_due_jobs(now=start) == []  # it ran, but could not say so
+    assert len(runs) == 1
+    assert ScheduledJob.objects.get(name="count").running_since is not None
+    assert "count" in scheduler._unfinished
+
+    # The database is back: the next tick clears the mark, and the job runs at its time.
+    assert scheduler.run_due_jobs(now=start + seconds(60)) == ["count"]
+    assert len(runs) == 2
+    assert scheduler._unfinished == {}
+    assert ScheduledJob.objects.get(name="count").running_since is None
+
+
 def test_a_daily_job_is_due_at_its_local_time():
     job = scheduler.Job("daily", record_run, at=datetime.time(5, 30))
     stockholm = timezone.get_current_timezone()
