@@ -59,3 +59,19 @@ def with_pictures(pages, use: str = "card"):
             queryset=PictureRendition.objects.filter(filter_spec__in=specs),
         )
     )
+
+
+def forget_all() -> int:
+    """After a restore: the rendition rows point at files a backup leaves out. Delete the rows
+    (Wagtail then makes a rendition again when a page asks for it) and queue the renditions of
+    every picture for the task worker, so that residents seldom wait for one. Returns how many
+    rows were deleted."""
+    from django.db import transaction
+
+    from .models import Picture
+
+    rendition_model = Picture.get_rendition_model()
+    deleted, _ = rendition_model.objects.all().delete()
+    pictures = list(Picture.objects.values_list("pk", flat=True))
+    transaction.on_commit(lambda: [make_renditions_task.enqueue(pk) for pk in pictures])
+    return deleted

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from portal.backup import archive, s3
+from portal.pictures import renditions
 
 
 class Command(BaseCommand):
@@ -57,7 +58,13 @@ class Command(BaseCommand):
                     "portalen startas."
                 )
             )
+        if not unknown:
+            # Renditions are not in a backup: the worker makes them again from the originals.
+            forgotten = renditions.forget_all()
+            self.stdout.write(
+                f"Bildernas {forgotten} färdiga storlekar görs om av bakgrundsprocessen "
+                "(task_worker) när portalen startar."
+            )
         self.stdout.write(
-            "Kör nu migrate, collectstatic och wagtail_update_image_renditions, och öppna "
-            "/health/ (docs/operations.md)."
+            "Kör nu migrate och collectstatic, och öppna /health/ (docs/operations.md)."
         )
