@@ -31,16 +31,20 @@ next. Then the load stops, the drill waits for every e-mail to be sent, and coun
 * notifications stored, sent once, sent twice (by Message-ID at the SMTP server), never sent.
 """
 
+import base64
 import collections
 import contextlib
 import dataclasses
 import email
+import hashlib
+import hmac
 import json
 import os
 import re
 import shlex
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -64,6 +68,8 @@ ANONYMOUS_PATHS = [
     "/sok/?q=bygglov",
     "/en/",
 ]
+# An anonymous visitor reads this many pages, then the next one comes.
+VISITOR_REQUESTS = 10
 DRILL_PREFIX = "drill-resident-"
 HANDLER_PREFIX = "drill-handler-"
 PASSWORD = "drill-Handl4ggare-2026"  # noqa: S105 - a throwaway installation's account
@@ -344,6 +350,17 @@ def count(keys_file: str, changes_file: str) -> None:
     )
 
 
+def totp(secret: str, at: float | None = None) -> str:
+    """The authenticator app's code for the base32 `secret` now (RFC 6238: HMAC-SHA1, 30 s,
+    six digits), as the handler's phone shows it."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
 # --- The load ------------------------------------------------------------------------------------
 
 
@@ -354,6 +371,8 @@ class Hit:
     status: int  # 0: no answer
     trace: bool
     unavailable_page: bool
+    seconds: float
+    path: str = ""
 
 
 class Load:
@@ -370,28 +389,40 @@ class Load:
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.errors: list[str] = []
+        self.visitors = 0
 
     # HTTP ---------------------------------------------------------------------------------
 
     def session(self) -> requests.Session:
+        """A visitor's browser, at an address of its own: the drill plays the TLS proxy in
+        front of Varnish, which says who the visitor is (TRUSTED_PROXY_COUNT=1), so the
+        per-client limits count each visitor, not the drill."""
         session = stack.LoopbackSession()
         session.headers["Host"] = stack.SITE_HOST
+        with self.lock:
+            self.visitors += 1
+            number = self.visitors
+        session.headers["X-Forwarded-For"] = (
+            f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
+        )
         return session
 
     def request(self, session, kind, method, path, **kwargs):
+        started = time.monotonic()
         try:
             response = session.request(
                 method, self.base + path, allow_redirects=False, timeout=30, **kwargs
             )
         except requests.RequestException:
-            self.record(kind, 0, "")
+            self.record(kind, 0, "", started, f"{method} {path}")
             return None
-        self.record(kind, response.status_code, response.text)
+        self.record(kind, response.status_code, response.text, started, f"{method} {path}")
         return response
 
-    def record(self, kind, status, text):
+    def record(self, kind, status, text, started, path=""):
         trace = any(marker in text for marker in TRACE_MARKERS)
-        hit = Hit(time.monotonic(), kind, status, trace, UNAVAILABLE_TEXT in text)
+        now = time.monotonic()
+        hit = Hit(now, kind, status, trace, UNAVAILABLE_TEXT in text, now - started, path)
         with self.lock:
             self.hits.append(hit)
 
@@ -401,9 +432,11 @@ class Load:
     # Visitors -----------------------------------------------------------------------------
 
     def anonymous(self, offset):
-        session = self.session()
+        """Visitors who each read a few pages and search, one after the other."""
         index = offset
         while not self.stop.is_set():
+            if index % VISITOR_REQUESTS == offset % VISITOR_REQUESTS:
+                session = self.session()
             self.request(session, "anonymous", "GET", ANONYMOUS_PATHS[index % len(ANONYMOUS_PATHS)])
             index += 1
             self.pause(0.05)
@@ -469,11 +502,9 @@ class Load:
             time.sleep(1)
 
     def handler(self, account):
-        from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
         session = self.session()
         while not self.stop.is_set():
-            if self.sign_in(session, account, format_hotp_value, hotp_value):
+            if self.sign_in(session, account):
                 break
             self.pause(1)
         done: set[str] = set()
@@ -486,7 +517,7 @@ class Load:
                     done.add(case)
             self.pause(0.5)
 
-    def sign_in(self, session, account, format_hotp_value, hotp_value):
+    def sign_in(self, session, account):
         page = self.request(session, "handler", "GET", "/accounts/login/")
         if page is None or page.status_code != 200:
             return False
@@ -508,7 +539,7 @@ class Load:
         if page is None or page.status_code != 200:
             return False
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        code = format_hotp_value(hotp_value(account["secret"], int(time.time()) // 30))
+        code = totp(account["secret"])
         response = self.request(
             session,
             "handler",
@@ -747,15 +778,20 @@ class Drill:
 
     def figures(self, load: Load, counted: dict, drained: float) -> dict:
         table: dict[str, collections.Counter] = {}
+        slowest: dict[str, str] = {}
         for hit in load.hits:
             row = table.setdefault(self.phase_of(hit.at), collections.Counter())
             row["requests"] += 1
+            if round(hit.seconds * 1000) > row["slowest ms"]:
+                row["slowest ms"] = round(hit.seconds * 1000)
+                slowest[self.phase_of(hit.at)] = f"{hit.path} ({hit.status})"
             if hit.status == 0:
                 row["no answer"] += 1
             elif hit.status < 400:
                 row["2xx/3xx"] += 1
             elif hit.status < 500:
                 row["4xx"] += 1
+                row[f"{hit.status}"] += 1
             elif hit.status == 503:
                 row["503"] += 1
                 row["503 with the clear page"] += hit.unavailable_page
@@ -767,6 +803,7 @@ class Drill:
         notifications = counted["notifications"]
         return {
             "phases": table,
+            "slowest request by phase": slowest,
             "requests": len(load.hits),
             "receipts": len(load.receipts),
             "gave up": len(load.gave_up),
@@ -810,28 +847,31 @@ class Drill:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+COLUMNS = [
+    ("requests", "req"),
+    ("2xx/3xx", "2xx/3xx"),
+    ("4xx", "4xx"),
+    ("503", "503"),
+    ("503 with the clear page", "503 page"),
+    ("other 5xx", "other 5xx"),
+    ("no answer", "no answer"),
+    ("stack traces", "traces"),
+    ("slowest ms", "slowest ms"),
+]
+
+
 def report(figures: dict) -> str:
     """The figures as a table and a summary, for a person."""
-    columns = ["requests", "2xx/3xx", "4xx", "503", "503 with the clear page", "other 5xx"]
-    columns += ["no answer", "stack traces"]
-    lines = [
-        f"{'phase':<16}"
-        + "".join(
-            f"{name:>12}"
-            for name in [
-                "req",
-                "2xx/3xx",
-                "4xx",
-                "503",
-                "503 page",
-                "other 5xx",
-                "no answer",
-                "traces",
-            ]
-        )
-    ]
+    lines = [f"{'phase':<16}" + "".join(f"{title:>11}" for _, title in COLUMNS) + "  4xx by code"]
     for name, row in figures["phases"].items():
-        lines.append(f"{name:<16}" + "".join(f"{row.get(column, 0):>12}" for column in columns))
+        codes = ", ".join(
+            f"{code}: {row[code]}" for code in sorted(row) if code.isdigit() and code < "500"
+        )
+        lines.append(
+            f"{name:<16}"
+            + "".join(f"{row.get(column, 0):>11}" for column, _ in COLUMNS)
+            + f"  {codes}"
+        )
     lines.append("")
     for key, value in figures.items():
         if key not in ("phases",):
