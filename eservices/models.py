@@ -607,6 +607,7 @@ class Notification(models.Model):
         CO_APPLICANT = "medsokande", _("Bekräfta ansökan")
         HANDLER_NEW_CASE = "nytt-arende", _("Nytt ärende")
         HANDLER_MESSAGE = "svar", _("Svar från sökande")
+        DRAFT_REMINDER = "utkast-gallras", _("Utkast tas snart bort")
 
     case = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"

@@ -90,6 +90,34 @@ def message_for(notification):
         ]
         return subject, "\n".join(lines)
 
+    if notification.event == event.DRAFT_REMINDER:
+        from .retention import draft_removal_date
+
+        lines = [
+            _("Hej!"),
+            "",
+            _(
+                "Du har ett utkast till en ansökan om %(service)s hos %(municipality)s som du "
+                "inte har ändrat sedan %(changed)s. Utkast som ingen ändrar tas bort efter en "
+                "tid, och det här tas bort den %(removal)s."
+            )
+            % {
+                "service": service,
+                "municipality": case.municipality.name,
+                "changed": f"{timezone.localdate(case.updated_at):%Y-%m-%d}",
+                "removal": f"{draft_removal_date(case):%Y-%m-%d}",
+            },
+            "",
+            _(
+                "Vill du behålla det, logga in på Mina sidor med e-legitimation och fortsätta "
+                "med ansökan eller spara den igen:"
+            ),
+            _url("eservices_edit", case.public_id),
+            "",
+            _("Det här mejlet går inte att svara på."),
+        ]
+        return _("Ditt utkast tas snart bort"), "\n".join(lines)
+
     link = _url("eservices_case", case.public_id)
     if notification.event == event.SUBMITTED:
         subject = _("Vi har tagit emot din ansökan %(reference)s") % {"reference": reference}

@@ -7,6 +7,9 @@ e-service keeps is the resident's copy, and personal data is not kept longer tha
 * A closed or withdrawn case goes when its e-service's retention period (`retention_days`,
   counted from `closed_at`) has passed.
 * A draft that was never sent goes when nobody has touched it for `DRAFT_RETENTION_DAYS`.
+  `DRAFT_REMINDER_DAYS` before that, the resident gets an e-mail saying when, at the address
+  the draft gives (`remind_about_old_drafts`, daily); a draft changed since is reminded of
+  again before its own date.
 
 With the case go its history, messages, attachments (the files too) and notifications. Its
 rows in the case log stay (their link is cleared, the reference kept) and one more is written
@@ -29,6 +32,54 @@ from .models import Case, CaseAttachment, CaseLog, EService
 logger = logging.getLogger(__name__)
 
 DRAFT_RETENTION_DAYS = 90
+DRAFT_REMINDER_DAYS = 7
+
+
+def draft_removal_date(draft: Case) -> datetime.date:
+    """The day an untouched draft is purged (the nightly purge after its last change plus
+    DRAFT_RETENTION_DAYS)."""
+    last_change = timezone.localdate(draft.updated_at)
+    return last_change + datetime.timedelta(days=DRAFT_RETENTION_DAYS + 1)
+
+
+def remind_about_old_drafts(now: datetime.datetime | None = None) -> int:
+    """E-mail each resident whose draft is DRAFT_REMINDER_DAYS from its purge, once per last
+    change, where the draft has an e-mail address. Returns how many were reminded."""
+    from django.db.models import Exists, OuterRef
+
+    from . import notifications
+    from .models import Notification
+
+    now = now or timezone.now()
+    due = (
+        Case.objects.filter(
+            status=Case.Status.DRAFT,
+            updated_at__lte=now
+            - datetime.timedelta(days=DRAFT_RETENTION_DAYS - DRAFT_REMINDER_DAYS),
+            updated_at__gt=now - datetime.timedelta(days=DRAFT_RETENTION_DAYS),
+        )
+        .exclude(
+            Exists(
+                Notification.objects.filter(
+                    case=OuterRef("pk"),
+                    event=Notification.Event.DRAFT_REMINDER,
+                    created_at__gte=OuterRef("updated_at"),
+                )
+            )
+        )
+        .select_related("eservice", "municipality")
+    )
+    reminded = 0
+    for draft in due:
+        address = (draft.data or {}).get("email")
+        if not address:
+            continue
+        with transaction.atomic():
+            notifications.queue(draft, Notification.Event.DRAFT_REMINDER, [address])
+        reminded += 1
+    if reminded:
+        logger.info("Reminded %s residents of drafts about to be purged", reminded)
+    return reminded
 
 
 def purge_expired_cases(now: datetime.datetime | None = None) -> int:

@@ -179,14 +179,15 @@ def _route(eservice, form, identity=None) -> EService:
 
 
 def save_draft(
-    request, eservice, form, *, case=None, key, submitting=False
+    request, eservice, form, *, case=None, key, submitting=False, automatic=False
 ) -> tuple[Case, EService]:
     """Keep what was typed in the bound application `form` as a draft, valid or not, so that
     nothing is lost: in `case`, or in a new draft carrying the form's token `key`. Files that
     passed their checks are kept with it even if something else is wrong, so they need not be
     chosen again. With `submitting` and a valid form, the draft is submitted in the same
     transaction (as `submit` does), so a submission is one commit. Returns the case and the
-    e-service it now belongs to (the answers may move it to another municipality's).
+    e-service it now belongs to (the answers may move it to another municipality's). With
+    `automatic`, the save is the form's own while the resident types, and is logged as such.
 
     The form is validated here; `form.is_valid()` afterwards says whether it could be (and,
     with `submitting`, was) submitted. Raises AlreadySent when the case was submitted meanwhile
@@ -215,7 +216,13 @@ def save_draft(
                 case.data = form.raw_data()
                 case.save()
             logs = [
-                _log_entry(request, case, CaseLog.Action.CHANGE, "sparade utkast", role="sökande")
+                _log_entry(
+                    request,
+                    case,
+                    CaseLog.Action.CHANGE,
+                    "sparade utkast automatiskt" if automatic else "sparade utkast",
+                    role="sökande",
+                )
             ]
             for name in form.file_field_names:
                 if name not in form.errors and form.cleaned_data.get(name):

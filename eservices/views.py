@@ -12,9 +12,10 @@ from collections import defaultdict
 from functools import partial
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -279,6 +280,7 @@ def _handle_post(request, eservice, case):
     and a form sent again after it was submitted shows the first send's receipt."""
     identity = request.identity
     submitting = request.POST.get("action") == "submit"
+    autosaving = request.POST.get("action") == AUTOSAVE
     try:
         key = uuid.UUID(request.POST.get("submission_key", ""))
     except ValueError:
@@ -294,12 +296,17 @@ def _handle_post(request, eservice, case):
             stored_files=services.application_files(case),
         )
         case, eservice = services.save_draft(
-            request, eservice, form, case=case, key=key, submitting=submitting
+            request, eservice, form, case=case, key=key, submitting=submitting, automatic=autosaving
         )
     except services.AlreadySent as sent:
+        if autosaving:  # a save that arrived after the application was sent: nothing to do
+            return JsonResponse({"saved": False, "sent": True})
         return redirect("eservices_receipt", case_id=sent.case.public_id)
     except Case.DoesNotExist:
         raise Http404 from None
+
+    if autosaving:
+        return _autosaved(case, refused=form.refuses_null_characters())
 
     if not submitting and form.refuses_null_characters():
         form.show_only_null_character_errors()
@@ -324,6 +331,33 @@ def _handle_post(request, eservice, case):
         )
         return _render_form(request, eservice, form, case=case, submission_key=key, status=400)
     return redirect("eservices_receipt", case_id=case.public_id)
+
+
+# The `action` of a save the form's script makes in the background while the resident types
+# (eservices/static/eservices/autosave.js); answered with JSON instead of a page.
+AUTOSAVE = "autosave"
+
+
+def _autosaved(case, *, refused: bool) -> JsonResponse:
+    """What the form's script announces after a background save: the time, in the page's
+    language, and where the draft lives now (the form then posts there)."""
+    saved_at = timezone.localtime(case.updated_at)
+    # Swedish writes "kl. 14.32" (Språkrådet), English "14:32".
+    time_format = "%H.%M" if translation.get_language() == "sv" else "%H:%M"
+    time_text = saved_at.strftime(time_format)
+    if refused:
+        message = _("Utkastet sparades kl. %(time)s utan null-tecknen, som inte är tillåtna.") % {
+            "time": time_text
+        }
+    else:
+        message = _("Utkastet sparades kl. %(time)s.") % {"time": time_text}
+    return JsonResponse(
+        {
+            "saved": True,
+            "message": message,
+            "edit_url": reverse("eservices_edit", kwargs={"case_id": case.public_id}),
+        }
+    )
 
 
 @require_POST

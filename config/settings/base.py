@@ -460,6 +460,8 @@ SCHEDULED_JOBS = {
     # The task worker's finished tasks, kept 14 days (django-tasks-db's prune_db_task_results).
     "prune_task_results": {"call": "portal.scheduler.prune_task_results", "at": "03:20"},
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
+    # A week before an untouched draft is purged, its applicant is told (eservices/retention.py).
+    "remind_about_drafts": {"call": "eservices.retention.remind_about_old_drafts", "at": "09:00"},
     # Every external link on published pages and in the agency register (docs/agencies.md).
     "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
     # Answers to "Var sidan till hjälp?" older than 24 months (docs/page-feedback.md).

@@ -499,3 +499,91 @@ def test_a_nul_in_the_municipality_of_the_address_is_no_municipality(client, emm
     assert response.status_code == 302
     assert response["Location"] == "/e-tjanster/forskola/"
     assert permit.status_code == 200
+
+
+# Saved while typing (eservices/static/eservices/autosave.js) --------------------------------
+
+
+def autosave(client, url, data, key):
+    return post(client, url, {**data, "action": "autosave"}, key=key)
+
+
+def test_the_form_saves_itself_as_a_draft_while_the_resident_types(client, emma):
+    client.force_login(emma)
+    key = uuid.uuid4()
+    half = {"child_name": "Alva Karlsson", "care_type": "forskola"}
+
+    response = autosave(client, APPLY_PRESCHOOL, half, key)
+
+    assert response.status_code == 200
+    answer = response.json()
+    draft = Case.objects.get(applicant=emma)
+    assert draft.status == Case.Status.DRAFT and draft.submission_key == key
+    assert draft.data["child_name"] == "Alva Karlsson"
+    saved_at = timezone.localtime(draft.updated_at)
+    assert answer["message"] == f"Utkastet sparades kl. {saved_at:%H.%M}."
+    assert answer["edit_url"] == f"/mina-sidor/arenden/{draft.public_id}/andra/"
+    # No message waits for the next page: the form's script said it already.
+    assert "Utkastet är sparat" not in client.get("/mina-sidor/").content.decode()
+    assert CaseLog.objects.filter(case=draft, detail="sparade utkast automatiskt").count() == 1
+
+    # More typing, saved at the draft's address: the same draft, nothing new.
+    autosave(client, answer["edit_url"], {**half, "employer": "Åmåls kommun"}, key)
+    draft.refresh_from_db()
+    assert Case.objects.filter(applicant=emma).count() == 1
+    assert draft.data["employer"] == "Åmåls kommun"
+
+    # The resident sends it: the draft is submitted; a late background save changes nothing.
+    response = post(client, answer["edit_url"], preschool_answers(), key=key)
+    assert response["Location"] == f"/mina-sidor/arenden/{draft.public_id}/kvitto/"
+    late = autosave(client, answer["edit_url"], half, key)
+    assert late.status_code == 200 and late.json() == {"saved": False, "sent": True}
+    draft.refresh_from_db()
+    assert draft.status == Case.Status.SUBMITTED
+    assert draft.data["child_name"] == preschool_answers()["child_name"]
+
+
+def test_a_background_save_in_english_gives_the_time_the_english_way(client, emma):
+    client.force_login(emma)
+
+    answer = autosave(client, "/en" + APPLY_PRESCHOOL, {"child_name": "Alva"}, uuid.uuid4()).json()
+
+    saved_at = timezone.localtime(Case.objects.get(applicant=emma).updated_at)
+    assert answer["message"] == f"Draft saved at {saved_at:%H:%M}."
+
+
+def test_a_background_save_with_a_nul_keeps_the_rest_and_says_so(client, emma):
+    client.force_login(emma)
+
+    answer = autosave(client, APPLY_PRESCHOOL, {"child_name": "Alva\x00 Karlsson"}, uuid.uuid4())
+
+    assert "utan null-tecknen" in answer.json()["message"]
+    assert Case.objects.get(applicant=emma).data["child_name"] == "Alva Karlsson"
+
+
+def test_a_background_save_cannot_reach_someone_elses_draft(client, emma, jonas):
+    client.force_login(jonas)
+    post(client, APPLY_PRESCHOOL, preschool_answers(action="save"))
+    theirs = Case.objects.get(applicant=jonas)
+    client.force_login(emma)
+
+    edit = autosave(
+        client,
+        f"/mina-sidor/arenden/{theirs.public_id}/andra/",
+        {"child_name": "Inte min"},
+        theirs.submission_key,
+    )
+    new_form = autosave(client, APPLY_PRESCHOOL, {"child_name": "Inte min"}, theirs.submission_key)
+
+    assert edit.status_code == 404 and new_form.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.data["child_name"] != "Inte min"
+
+
+def test_the_form_carries_the_status_line_and_the_script(client, emma):
+    client.force_login(emma)
+
+    html = client.get(APPLY_PRESCHOOL).content.decode()
+
+    assert 'id="autosave-status" role="status"' in html
+    assert "eservices/autosave" in html and "data-autosave" in html

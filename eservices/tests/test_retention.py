@@ -190,3 +190,75 @@ def test_the_command_purges_and_says_how_many(emma):
 
     assert out.getvalue().strip() == "Gallrade ärenden: 1."
     assert not exists(case)
+
+
+# The reminder a week before a draft goes -----------------------------------------------------
+
+
+def draft(applicant, *, days_untouched, email="emma.karlsson@example.se"):
+    eservice = EService.objects.get(kind=Kind.PRESCHOOL, municipality__slug="amal")
+    case = Case.objects.create(
+        eservice=eservice,
+        municipality=eservice.municipality,
+        applicant=applicant,
+        data={"email": email, "child_name": "Alva Karlsson"} if email else {},
+    )
+    Case.objects.filter(pk=case.pk).update(updated_at=ago(days_untouched))
+    case.refresh_from_db()
+    return case
+
+
+def reminders(case):
+    return list(case.notifications.filter(event="utkast-gallras"))
+
+
+def test_a_resident_is_told_a_week_before_an_untouched_draft_is_removed(emma):
+    from django.core import mail
+
+    from eservices.notifications import deliver_due_notifications
+    from eservices.retention import draft_removal_date, remind_about_old_drafts
+
+    due = draft(emma, days_untouched=DRAFT_RETENTION_DAYS - 7)
+    not_yet = draft(emma, days_untouched=DRAFT_RETENTION_DAYS - 8)
+    without_address = draft(emma, days_untouched=DRAFT_RETENTION_DAYS - 7, email="")
+
+    assert remind_about_old_drafts() == 1
+    (reminder,) = reminders(due)
+    assert reminder.recipient == "emma.karlsson@example.se"
+    assert reminders(not_yet) == [] and reminders(without_address) == []
+
+    deliver_due_notifications()
+    (sent,) = [m for m in mail.outbox if m.to == ["emma.karlsson@example.se"]]
+    assert sent.subject == "Ditt utkast tas snart bort"
+    removal = draft_removal_date(due)
+    assert f"tas bort den {removal:%Y-%m-%d}" in sent.body
+    assert removal == timezone.localdate(due.updated_at) + datetime.timedelta(days=91)
+    assert f"/mina-sidor/arenden/{due.public_id}/andra/" in sent.body
+    assert "Alva" not in sent.body, "no personal details from the application in an e-mail"
+
+    # Once per last change: the next day's run reminds nobody again.
+    assert remind_about_old_drafts(now=timezone.now() + datetime.timedelta(days=1)) == 1
+    assert len(reminders(due)) == 1
+
+
+def test_a_draft_saved_again_after_its_reminder_is_reminded_again_before_its_new_date(emma):
+    from eservices.retention import remind_about_old_drafts
+
+    case = draft(emma, days_untouched=DRAFT_RETENTION_DAYS - 7)
+    remind_about_old_drafts()
+    # The resident opened it and saved it again; weeks later it is near its new date.
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    later = timezone.now() + datetime.timedelta(days=DRAFT_RETENTION_DAYS - 7)
+
+    assert remind_about_old_drafts(now=later) == 1
+    assert len(reminders(case)) == 2
+
+
+def test_a_sent_application_gets_no_draft_reminder(emma):
+    from eservices.retention import remind_about_old_drafts
+
+    case = preschool_case(emma)
+    Case.objects.filter(pk=case.pk).update(updated_at=ago(DRAFT_RETENTION_DAYS - 7))
+
+    assert remind_about_old_drafts() == 0
+    assert reminders(case) == []
