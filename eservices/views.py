@@ -204,6 +204,13 @@ def apply(request, kind):
 
 @citizen_required
 def edit(request, case_id):
+    if request.method == "POST" and request.POST.get("action") == AUTOSAVE:
+        # A background save that set out before the application was sent: nothing to do.
+        sent = Case.objects.filter(public_id=case_id, applicant=request.user).exclude(
+            status=Case.Status.DRAFT
+        )
+        if sent.exists():
+            return JsonResponse({"saved": False, "sent": True})
     case = _own_draft(request, case_id)
     if not case.eservice.open_to(request.identity):
         # The e-service came to need a Swedish number after the draft was saved.

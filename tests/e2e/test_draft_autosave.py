@@ -35,7 +35,8 @@ def test_half_an_application_is_kept_when_the_tab_is_closed(
     page.goto("/e-tjanster/forskola/ansok/?kommun=amal")
     resident_signs_in(page, NoChecks(), identity_providers, "Emma Karlsson")
     assert urlsplit(page.url).path == "/e-tjanster/forskola/ansok/"
-    status = page.get_by_role("status")
+    status = page.locator("#autosave-status")
+    expect(status).to_have_attribute("role", "status")
     expect(status).to_have_text("")
 
     type_into(page, page.get_by_label("Barnets för- och efternamn"), "Alva Karlsson")
