@@ -1,6 +1,6 @@
-"""Demo content of the e-services, from demo/eservices/: the three e-services in each
-municipality, linked from the municipality's service page, the preschools, after-school centres
-and schools residents can choose between, and two cases already under way.
+"""Demo content of the e-services, from demo/eservices/: the e-services in each municipality,
+linked from the municipality's service page, the preschools, after-school centres and schools
+residents can choose between, and two cases already under way.
 
 The income ceiling of the fee cap is not seeded: Skolverket announces it each year, and a figure
 from another year would show residents the wrong fee. Administrators enter it under
@@ -52,7 +52,7 @@ def seed_eservices(stdout, style):
         domain = municipality(place.slug)["email_domain"]
         for kind, texts in eservices().items():
             page = (
-                ServicePage.objects.filter(municipality=place, slug=kind)
+                ServicePage.objects.filter(municipality=place, slug=texts.get("service_page", kind))
                 .filter(locale__language_code="sv")
                 .first()
             )

@@ -20,6 +20,7 @@ import os
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -89,6 +90,15 @@ class EService(models.Model):
             "de ansöker på annat sätt. Lämna tomt för e-tjänstens standard."
         ),
     )
+    notice_days = models.PositiveSmallIntegerField(
+        _("uppsägningstid i dagar"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "Gäller e-tjänsten för uppsägning av plats: så många dagar efter uppsägningen kan "
+            "barnets sista dag tidigast vara. 30 dagar är en månad."
+        ),
+    )
     service_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("tjänstesida"),
@@ -109,6 +119,7 @@ class EService(models.Model):
         FieldPanel("notification_email"),
         FieldPanel("service_page"),
         FieldPanel("retention_days"),
+        FieldPanel("notice_days"),
     ]
 
     class Meta:

@@ -266,7 +266,8 @@ def _render_form(request, eservice, form, *, case, submission_key, status=200):
         request,
         "eservices/apply.html",
         {
-            "page_title": _("Ansök: %(service)s") % {"service": str(kind.name).lower()},
+            "page_title": kind.form_title
+            or _("Ansök: %(service)s") % {"service": str(kind.name).lower()},
             "kind": kind,
             "eservice": eservice,
             "form": form,

@@ -84,6 +84,9 @@ class EServiceKind:
     # True when the answers decide the municipality (a building permit's property): the form
     # is reached from any municipality, `form.answered_municipality()` says where it goes.
     municipality_from_answers = False
+    # The form's heading; "Ansök: <name>" when empty. And its send button.
+    form_title = ""
+    submit_button = gettext_lazy("Skicka in ansökan")
     # The start page's button when municipality_from_answers.
     apply_button = gettext_lazy("Ansök")
     # The form's lead when municipality_from_answers; otherwise "Ansökan går till <kommun>."

@@ -287,10 +287,11 @@ def test_the_built_in_e_services_are_registered_in_order():
 
     assert registered == [
         ("forskola", "FSK", 730),
+        ("uppsagning", "UPS", 730),
         ("skolval", "SKV", 730),
         ("bygglov", "BYG", 365),
     ]
-    assert [kind.value for kind in Kind] == ["forskola", "skolval", "bygglov"]
+    assert [kind.value for kind in Kind] == ["forskola", "uppsagning", "skolval", "bygglov"]
     assert Kind.PRESCHOOL == "forskola" and Kind.BUILDING_PERMIT.label == "Bygglov"
 
 

@@ -39,7 +39,11 @@ SEARCH_PROMOTIONS = tuple(
 )
 
 # Handlers of the e-services' cases, in their own municipality (eservices.handler_views).
-PLACEMENT_CASES = ("eservices.handle_preschool", "eservices.handle_school_choice")
+PLACEMENT_CASES = (
+    "eservices.handle_preschool",
+    "eservices.handle_end_place",
+    "eservices.handle_school_choice",
+)
 BUILDING_PERMIT_CASES = ("eservices.handle_building_permit",)
 
 ROLES: dict[str, Role] = {
@@ -54,7 +58,10 @@ ROLES: dict[str, Role] = {
     ),
     "forskoleadministrator": Role(
         _("Förskoleadministratör"),
-        _("Handlägger ansökningar om plats i förskola och fritidshem samt skolval."),
+        _(
+            "Handlägger ansökningar om och uppsägningar av plats i förskola och fritidshem samt "
+            "skolval."
+        ),
         PLACEMENT_CASES,
     ),
     "redaktor": Role(
