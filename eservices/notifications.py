@@ -73,12 +73,13 @@ def message_for(notification):
     case = notification.case
     event = Notification.Event
     service = case.eservice.get_kind_display().lower()
+    words = case.kind_def.words
     reference = case.reference or ""
     if notification.event in (event.HANDLER_NEW_CASE, event.HANDLER_MESSAGE):
         link = _url("eservices_handler_case", case.public_id)
         if notification.event == event.HANDLER_NEW_CASE:
-            subject = _("Ny ansökan: %(reference)s") % {"reference": reference}
-            first = _("En ny ansökan om %(service)s har kommit in till %(municipality)s.")
+            subject = str(words.handler_new_case_subject) % {"reference": reference}
+            first = str(words.handler_new_case)
         else:
             subject = _("Nytt meddelande i ärende %(reference)s") % {"reference": reference}
             first = _("Den sökande har skrivit i ett ärende om %(service)s i %(municipality)s.")
@@ -120,17 +121,14 @@ def message_for(notification):
 
     link = _url("eservices_case", case.public_id)
     if notification.event == event.SUBMITTED:
-        subject = _("Vi har tagit emot din ansökan %(reference)s") % {"reference": reference}
-        first = _("Tack! Din ansökan om %(service)s har kommit in till %(municipality)s.")
+        subject = str(words.mail_received_subject) % {"reference": reference}
+        first = str(words.mail_received)
     elif notification.event == event.MESSAGE:
         subject = _("Nytt meddelande i ditt ärende %(reference)s") % {"reference": reference}
         first = _("Du har fått ett meddelande från handläggaren i ditt ärende om %(service)s.")
     elif notification.event == event.CO_APPLICANT:
-        subject = _("Bekräfta en ansökan om %(service)s") % {"service": service}
-        first = _(
-            "Du har angetts som vårdnadshavare i en ansökan om %(service)s i %(municipality)s. "
-            "Logga in och bekräfta ansökan."
-        )
+        subject = str(words.mail_confirm_subject) % {"service": service}
+        first = str(words.mail_confirm)
     else:
         subject = _("Ditt ärende %(reference)s har fått ny status") % {"reference": reference}
         first = _("Det har hänt något i ditt ärende om %(service)s hos %(municipality)s.")

@@ -405,7 +405,7 @@ def receipt(request, case_id):
     return render(
         request,
         "eservices/receipt.html",
-        {"page_title": _("Ansökan är inskickad"), "case": case, **_case_context(case)},
+        {"page_title": case.kind_def.words.receipt_title, "case": case, **_case_context(case)},
     )
 
 

@@ -46,6 +46,57 @@ class AnswerSection:
     rows: Callable[[dict], list[dict]] | None = None
 
 
+class Words:
+    """The sentences the shared pages and e-mails use for what the resident sends: an
+    application's by default. A kind whose form is not an application (a notice ending a place)
+    subclasses this with its own and sets `EServiceKind.words`. `%(name)s` placeholders are
+    filled by the template tag `kind_words` (escaped) or by `%` in Python."""
+
+    # The receipt's title, the form's lead (apply.html) and the receipt's (receipt.html).
+    receipt_title = gettext_lazy("Ansökan är inskickad")
+    sent_to = gettext_lazy("Ansökan går till %(municipality)s.")
+    received = gettext_lazy("Tack! %(municipality)s har tagit emot din ansökan.")
+    # The receipt's first next step when a second guardian must confirm.
+    co_applicant_must_confirm = gettext_lazy(
+        "%(name)s behöver logga in på Mina sidor med sin e-legitimation och bekräfta ansökan. Vi "
+        "börjar handlägga den när båda vårdnadshavarna står bakom den."
+    )
+    # What the second guardian reads on the case's page, and the button.
+    co_applicant_named_you = gettext_lazy(
+        "%(name)s har ansökt och angett dig som vårdnadshavare. Ansökan handläggs när du har "
+        "bekräftat att du står bakom den."
+    )
+    co_applicant_confirm = gettext_lazy("Jag står bakom ansökan")
+    # The case's page on Mina sidor: the answers' heading and withdrawing.
+    yours = gettext_lazy("Din ansökan")
+    withdraw = gettext_lazy("Återkalla ansökan")
+    withdraw_help = gettext_lazy(
+        "Vill du inte längre ha det du ansökt om kan du återkalla ansökan. Ärendet avslutas då "
+        "och kan inte öppnas igen."
+    )
+    # The handler's case page: the answers' heading and the second guardian who has not
+    # confirmed.
+    answers_heading = gettext_lazy("Ansökan")
+    handler_awaits_co_applicant = gettext_lazy(
+        "Den andra vårdnadshavaren har inte bekräftat ansökan med sin e-legitimation. Ärendet "
+        "kan förberedas men inte beslutas förrän båda står bakom det."
+    )
+    # The e-mails (eservices.notifications).
+    mail_received_subject = gettext_lazy("Vi har tagit emot din ansökan %(reference)s")
+    mail_received = gettext_lazy(
+        "Tack! Din ansökan om %(service)s har kommit in till %(municipality)s."
+    )
+    mail_confirm_subject = gettext_lazy("Bekräfta en ansökan om %(service)s")
+    mail_confirm = gettext_lazy(
+        "Du har angetts som vårdnadshavare i en ansökan om %(service)s i %(municipality)s. "
+        "Logga in och bekräfta ansökan."
+    )
+    handler_new_case_subject = gettext_lazy("Ny ansökan: %(reference)s")
+    handler_new_case = gettext_lazy(
+        "En ny ansökan om %(service)s har kommit in till %(municipality)s."
+    )
+
+
 class EServiceKind:
     """What makes an e-service what it is. Subclass it in a module of this package, set the
     attributes, override the methods the e-service needs, and `register()` an instance."""
@@ -86,6 +137,8 @@ class EServiceKind:
     municipality_from_answers = False
     # The form's heading; "Ansök: <name>" when empty. And its send button.
     form_title = ""
+    # The sentences for what the resident sends (`Words`): an application's unless overridden.
+    words = Words
     submit_button = gettext_lazy("Skicka in ansökan")
     # The start page's button when municipality_from_answers.
     apply_button = gettext_lazy("Ansök")

@@ -27,7 +27,7 @@ from eservices.forms import (
     RankedUnitsMixin,
     unit_choice,
 )
-from eservices.kinds import AnswerSection, EServiceKind, long_date, register
+from eservices.kinds import AnswerSection, EServiceKind, Words, long_date, register
 from eservices.models import EService, Unit, parse_date
 
 SLUG = "uppsagning"
@@ -228,6 +228,43 @@ def place_rows(data) -> list[dict]:
     return rows
 
 
+class EndPlaceWords(Words):
+    """A notice, not an application: the guardians end a place, and both stand behind it."""
+
+    receipt_title = _("Uppsägningen är inskickad")
+    sent_to = _("Uppsägningen går till %(municipality)s.")
+    received = _("Tack! %(municipality)s har tagit emot din uppsägning.")
+    co_applicant_must_confirm = _(
+        "%(name)s behöver logga in på Mina sidor med sin e-legitimation och bekräfta "
+        "uppsägningen. Vi handlägger den när båda vårdnadshavarna står bakom den."
+    )
+    co_applicant_named_you = _(
+        "%(name)s har sagt upp barnets plats och angett dig som vårdnadshavare. Uppsägningen "
+        "handläggs när du har bekräftat att du står bakom den."
+    )
+    co_applicant_confirm = _("Jag står bakom uppsägningen")
+    yours = _("Din uppsägning")
+    withdraw = _("Återkalla uppsägningen")
+    withdraw_help = _(
+        "Ska barnet gå kvar kan du återkalla uppsägningen. Platsen finns då kvar, och ärendet "
+        "avslutas och kan inte öppnas igen."
+    )
+    answers_heading = _("Uppsägning")
+    handler_awaits_co_applicant = _(
+        "Den andra vårdnadshavaren har inte bekräftat uppsägningen med sin e-legitimation. "
+        "Ärendet kan förberedas men inte beslutas förrän båda står bakom det."
+    )
+    mail_received_subject = _("Vi har tagit emot din uppsägning %(reference)s")
+    mail_received = _("Tack! Din uppsägning av barnets plats har kommit in till %(municipality)s.")
+    mail_confirm_subject = _("Bekräfta en uppsägning av plats")
+    mail_confirm = _(
+        "Du har angetts som vårdnadshavare när barnets plats sägs upp hos %(municipality)s. "
+        "Logga in och bekräfta uppsägningen."
+    )
+    handler_new_case_subject = _("Ny uppsägning: %(reference)s")
+    handler_new_case = _("En ny uppsägning av plats har kommit in till %(municipality)s.")
+
+
 class EndPlace(EServiceKind):
     slug = SLUG
     name = _("Säga upp plats i förskola eller fritidshem")
@@ -242,6 +279,7 @@ class EndPlace(EServiceKind):
     form_class = EndPlaceForm
     form_title = _("Säg upp plats i förskola eller fritidshem")
     submit_button = _("Skicka uppsägningen")
+    words = EndPlaceWords
     summary = _("Säg upp ditt barns plats i förskola, pedagogisk omsorg eller fritidshem.")
     lead = _(
         "Säg upp barnets plats i förskola, pedagogisk omsorg eller fritidshem när barnet inte "

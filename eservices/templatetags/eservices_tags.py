@@ -2,9 +2,20 @@ from collections import OrderedDict
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
+
+
+@register.simple_tag
+def kind_words(kind, sentence, **values):
+    """One of the kind's sentences (`EServiceKind.words`), its placeholders filled with the
+    values, escaped: `{% kind_words kind "received" municipality=case.municipality.name %}`."""
+    text = conditional_escape(str(getattr(kind.words, sentence)))
+    # Safe: the sentence and every value put into it are escaped.
+    return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308
 
 
 @register.simple_tag

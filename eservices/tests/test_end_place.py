@@ -300,3 +300,76 @@ def test_a_handler_of_another_municipality_does_not_see_the_case(client, ended):
     queue = client.get("/handlaggning/uppsagning/")
     assert queue.status_code == 200
     assert ended.reference not in queue.content.decode()
+
+
+# A notice in its own words --------------------------------------------------------------------
+
+
+def main(html):
+    """The page's main landmark (the chrome around it speaks of applications in general)."""
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_every_page_calls_it_a_notice_not_an_application(client, emma, jonas):
+    client.force_login(emma)
+    form = client.get(APPLY).content.decode()
+    assert "Uppsägningen går till Åmåls kommun." in form
+    assert "Ansökan går till" not in form
+
+    response = post(client, end_place_answers())
+    receipt = client.get(response["Location"]).content.decode()
+    assert "Tack! Åmåls kommun har tagit emot din uppsägning." in receipt
+    assert (
+        "Jonas Karlsson behöver logga in på Mina sidor med sin e-legitimation och bekräfta "
+        "uppsägningen." in receipt
+    )
+    assert "<title>Uppsägningen är inskickad" in receipt
+    assert "ansökan" not in main(receipt).lower()
+
+    case = Case.objects.get(applicant=emma)
+    own = client.get(f"/mina-sidor/arenden/{case.public_id}/").content.decode()
+    assert "Din uppsägning" in own
+    assert "Återkalla uppsägningen" in own
+    assert "Din ansökan" not in own and "Återkalla ansökan" not in own
+
+    client.force_login(jonas)
+    theirs = client.get(f"/mina-sidor/arenden/{case.public_id}/").content.decode()
+    assert "har sagt upp barnets plats och angett dig som vårdnadshavare" in theirs
+    assert "Jag står bakom uppsägningen" in theirs
+    assert "Jag står bakom ansökan" not in theirs
+
+    sign_in_for_admin(client, handler("amal", "handle_end_place"))
+    page = client.get(f"/handlaggning/arenden/{case.public_id}/").content.decode()
+    assert '<h2 id="answers-heading">Uppsägning</h2>' in page
+    assert "inte bekräftat uppsägningen med sin e-legitimation" in page
+
+
+def test_the_e_mails_call_it_a_notice(ended):
+    from eservices.models import Notification
+    from eservices.notifications import message_for
+
+    subjects = {}
+    for notification in Notification.objects.filter(case=ended):
+        subject, body = message_for(notification)
+        subjects[notification.event] = (subject, body)
+
+    subject, body = subjects[Notification.Event.SUBMITTED]
+    assert subject == f"Vi har tagit emot din uppsägning {ended.reference}"
+    assert "Tack! Din uppsägning av barnets plats har kommit in till Åmåls kommun." in body
+    subject, body = subjects[Notification.Event.CO_APPLICANT]
+    assert subject == "Bekräfta en uppsägning av plats"
+    assert "Logga in och bekräfta uppsägningen." in body
+    assert "ansökan" not in (subject + body).lower()
+
+
+def test_the_english_pages_call_it_a_notice(client, ended):
+    client.force_login(ended.applicant)
+
+    receipt = client.get(f"/en/mina-sidor/arenden/{ended.public_id}/kvitto/")
+
+    assert receipt.status_code == 200
+    html = receipt.content.decode()
+    assert "Thank you! Åmåls kommun has received your notice." in html
+    assert "confirm the notice" in html
+    assert "<title>The notice has been sent" in html
+    assert "application" not in main(html).lower()
