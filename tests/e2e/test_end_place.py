@@ -1,8 +1,8 @@
 """Ending a place (uppsägning) in Chromium, by keyboard, through the demo identity provider:
-Emma Karlsson ends Elias's fritidshem place in Åmål with a last day past the notice period and
-gets a receipt with the last day; Jonas Karlsson, the second guardian, confirms on Mina sidor;
-the preschool administrator's queue shows the notice with its last day. Every page has no
-axe-core violations.
+Emma Karlsson ends Elias's fritidshem place in Färgelanda with a last day past the notice period
+and gets a receipt with the last day; Jonas Karlsson, the second guardian, confirms on Mina
+sidor; Lena Olsson, Färgelanda's preschool administrator, finds the notice in her queue with its
+last day and opens it. Every page has no axe-core violations.
 
 The cases are deleted afterwards, before the identity provider's accounts."""
 
@@ -19,6 +19,8 @@ from .test_eservices import (  # noqa: F401 - eservice_cases is a fixture
     choose_option,
     date_digits,
     eservice_cases,
+    handler_signs_in,
+    open_from_queue,
     resident_signs_in,
     tab_to,
     tick,
@@ -34,6 +36,7 @@ def test_a_parent_ends_a_fritidshem_place_and_both_guardians_stand_behind_it(
     eservice_cases,  # noqa: F811
 ):
     from django.utils import translation
+    from django.utils.formats import date_format
 
     from eservices.kinds import long_date
     from eservices.models import Case, Unit
@@ -42,17 +45,17 @@ def test_a_parent_ends_a_fritidshem_place_and_both_guardians_stand_behind_it(
     pages = Pages()
     unit = (
         Unit.objects.filter(
-            municipality__slug="amal", type="fritidshem", organiser="kommunal", active=True
+            municipality__slug="fargelanda", type="fritidshem", organiser="kommunal", active=True
         )
         .order_by("name")
         .first()
     )
-    assert unit is not None, "the demo has municipal fritidshem in Åmål"
+    assert unit is not None, "the demo has municipal fritidshem in Färgelanda"
     last_day = datetime.date.today() + datetime.timedelta(days=45)
 
     emma_context = new_context()
     emma = emma_context.new_page()
-    emma.goto("/e-tjanster/uppsagning/ansok/?kommun=amal")
+    emma.goto("/e-tjanster/uppsagning/ansok/?kommun=fargelanda")
     resident_signs_in(emma, pages, idp, "Emma Karlsson")
     assert urlsplit(emma.url).path == "/e-tjanster/uppsagning/ansok/"
     pages.check(emma, "Emma: the notice form")
@@ -96,8 +99,22 @@ def test_a_parent_ends_a_fritidshem_place_and_both_guardians_stand_behind_it(
     jonas.goto("/mina-sidor/")
     activate(jonas, jonas.locator(f'a[href="/mina-sidor/arenden/{case.public_id}/"]').first)
     pages.check(jonas, "Jonas: the notice to confirm")
-    activate(jonas, jonas.get_by_role("button", name="Jag står bakom ansökan"))
+    expect(jonas.locator("main")).to_contain_text("har sagt upp barnets plats")
+    activate(jonas, jonas.get_by_role("button", name="Jag står bakom uppsägningen"))
     case.refresh_from_db()
     assert case.co_applicant_confirmed_at is not None and not case.awaits_co_applicant
     pages.check(jonas, "Jonas: confirmed")
+
+    # Lena, Färgelanda's preschool administrator, finds it in her queue by its last day.
+    lena = new_context().new_page()
+    handler_signs_in(lena, pages, idp, "Lena Olsson")
+    lena.goto("/handlaggning/uppsagning/")
+    row = lena.get_by_role("row").filter(has=lena.get_by_role("link", name=case.reference))
+    expect(row).to_contain_text(f"Barnets sista dag {last_day:%Y-%m-%d}")
+    open_from_queue(lena, pages, "Lena", "uppsagning", case.reference)
+    expect(lena.get_by_role("heading", name="Uppsägning", exact=True)).to_be_visible()
+    with translation.override("sv"):
+        weekday_date = date_format(last_day, "l j F Y")  # "torsdag 21 januari 2027"
+    expect(lena.locator("main")).to_contain_text(weekday_date)
+    expect(lena.locator("main")).to_contain_text(unit.name)
     pages.assert_valid_html()
