@@ -22,6 +22,7 @@ import datetime
 import logging
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -36,10 +37,15 @@ DRAFT_REMINDER_DAYS = 7
 
 
 def draft_removal_date(draft: Case) -> datetime.date:
-    """The day an untouched draft is purged (the nightly purge after its last change plus
-    DRAFT_RETENTION_DAYS)."""
-    last_change = timezone.localdate(draft.updated_at)
-    return last_change + datetime.timedelta(days=DRAFT_RETENTION_DAYS + 1)
+    """The day an untouched draft is purged: the first nightly purge (SCHEDULED_JOBS
+    "purge_cases", 03:00) at or after its last change plus DRAFT_RETENTION_DAYS. A draft last
+    changed at 02:30 goes at 03:00 ninety days later; one changed at 14:30, the night after."""
+    due = timezone.localtime(draft.updated_at + datetime.timedelta(days=DRAFT_RETENTION_DAYS))
+    purge = settings.SCHEDULED_JOBS.get("purge_cases", {}).get("at", "03:00")
+    hour, minute = (int(part) for part in purge.split(":"))
+    if due.time() <= datetime.time(hour, minute):
+        return due.date()
+    return due.date() + datetime.timedelta(days=1)
 
 
 def remind_about_old_drafts(now: datetime.datetime | None = None) -> int:

@@ -232,13 +232,41 @@ def test_a_resident_is_told_a_week_before_an_untouched_draft_is_removed(emma):
     assert sent.subject == "Ditt utkast tas snart bort"
     removal = draft_removal_date(due)
     assert f"tas bort den {removal:%Y-%m-%d}" in sent.body
-    assert removal == timezone.localdate(due.updated_at) + datetime.timedelta(days=91)
     assert f"/mina-sidor/arenden/{due.public_id}/andra/" in sent.body
     assert "Alva" not in sent.body, "no personal details from the application in an e-mail"
 
     # Once per last change: the next day's run reminds nobody again.
     assert remind_about_old_drafts(now=timezone.now() + datetime.timedelta(days=1)) == 1
     assert len(reminders(due)) == 1
+
+
+@pytest.mark.parametrize(
+    "changed_at, removed_on",
+    [("02:30", datetime.date(2026, 8, 31)), ("14:30", datetime.date(2026, 9, 1))],
+)
+def test_the_removal_date_in_the_reminder_is_the_night_the_purge_takes_the_draft(
+    emma, changed_at, removed_on
+):
+    """Run the nightly purge at 03:00 on the night before the day the reminder names, and on
+    that day: the draft is still there the first time and gone the second."""
+    from eservices.retention import draft_removal_date, purge_expired_cases
+
+    hour, minute = (int(part) for part in changed_at.split(":"))
+    changed = timezone.make_aware(datetime.datetime(2026, 6, 2, hour, minute))
+    case = draft(emma, days_untouched=0)
+    Case.objects.filter(pk=case.pk).update(updated_at=changed)
+    case.refresh_from_db()
+
+    removal = draft_removal_date(case)
+    assert removal == removed_on  # 90 days after 2 June is 31 August
+
+    def purge_night(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(3, 0)))
+
+    purge_expired_cases(now=purge_night(removal - datetime.timedelta(days=1)))
+    assert Case.objects.filter(pk=case.pk).exists()
+    purge_expired_cases(now=purge_night(removal))
+    assert not Case.objects.filter(pk=case.pk).exists()
 
 
 def test_a_draft_saved_again_after_its_reminder_is_reminded_again_before_its_new_date(emma):
