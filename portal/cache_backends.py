@@ -31,6 +31,12 @@ Errors Django raises on purpose go through unchanged: `incr` of a missing key st
 `ValueError`, which portal/throttle.py counts on. The client reconnects by itself once Redis
 answers again; nothing needs a restart.
 
+After a failure the backend does not ask Redis again for `retry_after` seconds (5) in this
+process: it answers as an empty cache at once. A Redis that hangs rather than refuses (a server
+under memory pressure, a network that drops packets) would otherwise cost every call the full
+read timeout, and every request asks the cache several times. After the pause the next call
+tries Redis again; the first that succeeds ends it.
+
 A warning is logged at most once every `WARNING_INTERVAL` seconds per process, not once per
 call: a busy minute without Redis would otherwise write thousands of identical lines.
 """
@@ -50,6 +56,10 @@ WARNING_INTERVAL = 30  # seconds
 # When this process last warned (time.monotonic()); a race between threads at worst logs twice.
 _last_warning: float | None = None
 
+# Per Redis location: until when (time.monotonic()) this process leaves it alone. Shared by
+# the threads' cache instances, so one thread's timeout spares the others theirs.
+_paused_until: dict[str, float] = {}
+
 
 def _warn(error: RedisError) -> None:
     global _last_warning
@@ -62,62 +72,51 @@ def _warn(error: RedisError) -> None:
 class TolerantRedisCache(RedisCache):
     """`RedisCache` that answers as an empty cache when Redis does not (see the module)."""
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    # Seconds without asking Redis after it failed.
+    retry_after = 5.0
+
+    def _tolerant(self, method, fallback, *args):
+        """`method(*args)`, or `fallback` while Redis fails or is paused after a failure."""
+        location = self._location
+        if time.monotonic() < _paused_until.get(location, 0.0):
+            return fallback
         try:
-            return super().add(key, value, timeout, version)
+            return method(*args)
         except RedisError as error:
+            _paused_until[location] = time.monotonic() + self.retry_after
             _warn(error)
-            return True  # see the module's docstring
+            return fallback
+
+    @property
+    def _location(self) -> str:
+        return ",".join(self._servers)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # True: see the module's docstring.
+        return self._tolerant(super().add, True, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            _warn(error)
-            return default
+        return self._tolerant(super().get, default, key, default, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except RedisError as error:
-            _warn(error)
+        self._tolerant(super().set, None, key, value, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except RedisError as error:
-            _warn(error)
-            return False
+        return self._tolerant(super().touch, False, key, timeout, version)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except RedisError as error:
-            _warn(error)
-            return False
+        return self._tolerant(super().delete, False, key, version)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except RedisError as error:
-            _warn(error)
-            return {}
+        return self._tolerant(super().get_many, {}, keys, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except RedisError as error:
-            _warn(error)
-            return False
+        return self._tolerant(super().has_key, False, key, version)
 
     def incr(self, key, delta=1, version=None):
         # A missing key still raises ValueError (RedisCacheClient.incr), as Django documents;
         # only Redis's own failures are caught. decr() is incr(key, -delta) in BaseCache.
-        try:
-            return super().incr(key, delta, version)
-        except RedisError as error:
-            _warn(error)
-            return delta
+        return self._tolerant(super().incr, delta, key, delta, version)
 
     async def aincr(self, key, delta=1, version=None):
         # BaseCache.aincr is a get then a set, which would raise ValueError while Redis is
@@ -125,21 +124,10 @@ class TolerantRedisCache(RedisCache):
         return await sync_to_async(self.incr)(key, delta, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except RedisError as error:
-            _warn(error)
-            return list(data)
+        return self._tolerant(super().set_many, list(data), data, timeout, version)
 
     def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except RedisError as error:
-            _warn(error)
+        self._tolerant(super().delete_many, None, keys, version)
 
     def clear(self):
-        try:
-            return super().clear()
-        except RedisError as error:
-            _warn(error)
-            return False
+        return self._tolerant(super().clear, False)

@@ -6,6 +6,7 @@ import logging
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from unittest import mock
 
@@ -36,8 +37,10 @@ def dead():
 
 @pytest.fixture(autouse=True)
 def _warn_afresh(monkeypatch):
-    # Every test sees its first warning, whatever an earlier test logged.
+    # Every test sees its first warning, whatever an earlier test logged, and no pause left by
+    # an earlier test's failures.
     monkeypatch.setattr(cache_backends, "_last_warning", None)
+    monkeypatch.setattr(cache_backends, "_paused_until", {})
 
 
 def test_every_call_answers_as_an_empty_cache(dead):
@@ -104,6 +107,7 @@ def test_a_warning_at_most_every_thirty_seconds(dead, caplog):
 
     # Thirty seconds later the next failure is told again.
     cache_backends._last_warning -= cache_backends.WARNING_INTERVAL
+    cache_backends._paused_until.clear()  # long over after thirty seconds
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         dead.get("a")
@@ -116,6 +120,79 @@ def test_a_dead_redis_answers_at_once(dead):
         dead.get("k")
 
     assert time.monotonic() - started < 5
+
+
+class SilentServer:
+    """A server on a loopback port that takes connections and reads, and never answers: a
+    Redis that hangs. It keeps every byte it was sent."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.received = bytearray()
+        self.connections = 0
+        self.open = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self.open.append(connection)
+            threading.Thread(target=self._read, args=(connection,), daemon=True).start()
+
+    def _read(self, connection):
+        while True:
+            try:
+                data = connection.recv(4096)
+            except OSError:
+                return
+            if not data:
+                return
+            self.received.extend(data)
+
+    def close(self):
+        self.listener.close()
+        for connection in self.open:
+            connection.close()
+
+
+def test_a_hanging_redis_is_left_alone_after_its_first_timeout():
+    silent = SilentServer()
+    try:
+        backend = TolerantRedisCache(
+            f"redis://127.0.0.1:{silent.port}/0",
+            {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.3}},
+        )
+
+        assert backend.get("kommun", "saknas") == "saknas"  # waits for its timeout
+        asked = (silent.connections, bytes(silent.received))
+        # It connected and spoke (redis-py's hello first), and got no answer.
+        assert asked[0] >= 1 and asked[1]
+
+        # Every call in the next few seconds answers without asking the hanging server.
+        for _ in range(20):
+            assert backend.get("kommun", "saknas") == "saknas"
+            assert backend.incr("räknare") == 1
+            assert backend.add("lås", 1) is True
+        # Another thread's cache instance for the same Redis is spared too.
+        other = TolerantRedisCache(
+            f"redis://127.0.0.1:{silent.port}/0",
+            {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.3}},
+        )
+        assert other.get("kommun") is None
+        assert (silent.connections, bytes(silent.received)) == asked
+
+        # After the pause it is asked again.
+        cache_backends._paused_until.clear()
+        assert backend.get("kommun", "saknas") == "saknas"
+        assert len(silent.received) > len(asked[1])
+    finally:
+        silent.close()
 
 
 # --- A real Redis that stops and starts again ---------------------------------------------------
@@ -179,6 +256,7 @@ def test_a_redis_that_stops_and_starts_again(redis_server):
         f"redis://127.0.0.1:{redis_server.port}/0",
         {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1}},
     )
+    backend.retry_after = 0.5
     backend.set("kommun", "Mellerud")
     assert backend.get("kommun") == "Mellerud"
     # Errors Django raises on purpose still come through.
@@ -194,6 +272,8 @@ def test_a_redis_that_stops_and_starts_again(redis_server):
     backend.set("kommun", "Åmål")  # nothing raised
 
     redis_server.start()
+    # Redis is asked again once the pause after its failure is over.
+    time.sleep(backend.retry_after)
 
     # The client reconnects by itself (the restarted server kept nothing: no persistence).
     assert backend.get("kommun") is None
