@@ -103,39 +103,51 @@ def _number(index: int) -> str:
     return f"{birth:%Y}"[:2] + nine + str((10 - total % 10) % 10)
 
 
-def prepare(residents):
-    """Residents with e-ID identities and sessions; print their session keys and two units."""
-    _django()
+def resident_sessions(prefix, count, family_name):
+    """`count` residents with e-ID identities (usernames `prefix0`, `prefix1`, …, family names
+    `family_name 0`, …) each signed in: their session keys, in the project's session engine.
+    Shared with the fault drill (tests/deploy/faults.py)."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
 
-    from eservices.models import Case, Unit
     from portal.identity.models import CitizenIdentity
 
-    # An earlier run's cases (and their notifications) would count as doubled.
-    Case.objects.filter(applicant__username__startswith=BENCH_PREFIX).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     sessions = []
-    for index in range(residents):
-        user, _ = get_user_model().objects.get_or_create(username=f"{BENCH_PREFIX}{index}")
+    for index in range(count):
+        user, _ = get_user_model().objects.get_or_create(username=f"{prefix}{index}")
         CitizenIdentity.objects.update_or_create(
             user=user,
             defaults={
                 "personal_identity_number": _number(index),
                 "given_name": "Test",
-                "family_name": f"Mätning {index}",
+                "family_name": f"{family_name} {index}",
             },
         )
-        session = SessionStore()
+        session = store()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "portal.auth_backends.PortalModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         sessions.append(session.session_key)
+    return sessions
+
+
+def prepare(residents):
+    """Residents with e-ID identities and sessions; print their session keys and two units."""
+    _django()
+    from eservices.models import Case, Unit
+
+    # An earlier run's cases (and their notifications) would count as doubled.
+    Case.objects.filter(applicant__username__startswith=BENCH_PREFIX).delete()
+    sessions = resident_sessions(BENCH_PREFIX, residents, "Mätning")
     units = list(
         Unit.objects.filter(municipality__slug="amal", type="forskola")
         .order_by("name")

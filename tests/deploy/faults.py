@@ -218,42 +218,18 @@ def prepare(residents: int, handlers: int) -> None:
 
     sys.path.insert(0, str(stack.ROOT / "bench"))
     django.setup()
-    from importlib import import_module
-
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
-    from eservices_bench import _number
+    from eservices_bench import resident_sessions
 
     from eservices.models import Unit
-    from portal.identity.models import CitizenIdentity, EmployeeProfile
+    from portal.identity.models import EmployeeProfile
     from portal.models import Municipality
 
     User = get_user_model()
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    sessions = []
-    for index in range(residents):
-        user, _ = User.objects.get_or_create(username=f"{DRILL_PREFIX}{index}")
-        CitizenIdentity.objects.update_or_create(
-            user=user,
-            defaults={
-                "personal_identity_number": _number(index),
-                "given_name": "Test",
-                "family_name": f"Övning {index}",
-            },
-        )
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "portal.auth_backends.PortalModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        sessions.append(session.session_key)
+    sessions = resident_sessions(DRILL_PREFIX, residents, "Övning")
     amal = Municipality.objects.get(slug="amal")
     permission = Permission.objects.get(
         content_type__app_label="eservices", codename="handle_preschool"
