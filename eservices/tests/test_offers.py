@@ -62,6 +62,9 @@ def case(client, emma, jonas):
     services.confirm_co_applicant(request_as(jonas), case)
     case.refresh_from_db()
     Notification.objects.all().delete()
+    # The demo's own offer (Piotr Kowalczyk's, in Färgelanda) is not this test's: the job
+    # would remind of it and lapse it too.
+    PlacementOffer.objects.exclude(case=case).delete()
     return case
 
 
@@ -229,6 +232,28 @@ def test_a_wrong_offer_comes_back_with_an_error_summary_and_what_was_typed(clien
     assert "Välj vilken enhet platsen är på." in html
     assert "Sista svarsdagen kan inte vara efter startdatumet." in html
     assert f'value="{start:%Y-%m-%d}"' in html and f'value="{answer_by:%Y-%m-%d}"' in html
+    assert not case.offers.exists()
+
+
+def test_no_offer_form_until_the_second_guardian_has_confirmed(client, case, lena):
+    Case.objects.filter(pk=case.pk).update(co_applicant_confirmed_at=None)
+    sign_in_for_admin(client, lena)
+    url = f"/handlaggning/arenden/{case.public_id}/"
+
+    html = client.get(url).content.decode()
+    assert "En plats kan erbjudas när den andra vårdnadshavaren har bekräftat ansökan." in html
+    assert 'name="erbjudande-unit"' not in html
+    start = timezone.localdate() + datetime.timedelta(days=40)
+    response = client.post(
+        f"{url}erbjudande/",
+        {
+            "erbjudande-unit": str(municipal_unit().pk),
+            "erbjudande-start_date": start.isoformat(),
+            "erbjudande-answer_by": start.isoformat(),
+        },
+        follow=True,
+    )
+    assert "Det går inte att erbjuda en plats i ärendet nu." in response.content.decode()
     assert not case.offers.exists()
 
 
@@ -445,3 +470,14 @@ def test_the_job_is_scheduled_daily(settings):
         "call": "eservices.offers.remind_and_lapse",
         "at": "08:00",
     }
+
+
+def test_the_demo_has_an_offer_waiting_for_an_answer(db):
+    offer = PlacementOffer.objects.select_related("case", "unit").get(
+        case__municipality__slug="fargelanda", state=State.OFFERED
+    )
+
+    assert offer.unit.name == "Förskolan Högsäter"
+    assert offer.answer_by > timezone.localdate()
+    assert offer.case.is_open and offer.case.offered_on is not None
+    assert offer.case.deadline_state() == ""
