@@ -481,3 +481,33 @@ def test_the_demo_has_an_offer_waiting_for_an_answer(db):
     assert offer.answer_by > timezone.localdate()
     assert offer.case.is_open and offer.case.offered_on is not None
     assert offer.case.deadline_state() == ""
+
+
+def test_the_handler_withdraws_an_unanswered_offer_and_the_guardians_are_told(client, case, lena):
+    offer = offer_in(case, lena)
+    sign_in_for_admin(client, lena)
+
+    response = client.post(
+        f"/handlaggning/arenden/{case.public_id}/erbjudande/{offer.public_id}/aterkalla/",
+        follow=True,
+    )
+
+    assert "Erbjudandet är återkallat." in response.content.decode()
+    offer.refresh_from_db()
+    case.refresh_from_db()
+    assert offer.state == State.WITHDRAWN
+    assert case.offered_on is None  # no offer made after all: the four months run again
+    assert mails(Notification.Event.OFFER_WITHDRAWN) == [EMMA_MAIL, JONAS_MAIL]
+    assert case.log.filter(actor=lena, detail="återkallade erbjudandet").exists()
+
+
+def test_the_answer_page_in_english(client, case, lena, emma):
+    offer = offer_in(case, lena)
+    client.force_login(emma)
+
+    html = client.get(
+        f"/en/mina-sidor/arenden/{case.public_id}/erbjudande/{offer.public_id}/tacka-ja/"
+    ).content.decode()
+
+    assert "Accept the place" in html
+    assert "Yes, I accept the place" in html
