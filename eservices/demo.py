@@ -97,7 +97,7 @@ def seed_demo_cases(stdout, style):
     from portal.identity.models import CitizenIdentity
     from portal.pdf import render_pdf
 
-    from .models import Case, CaseAttachment, CaseEvent, EService, Unit
+    from .models import Case, CaseAttachment, CaseEvent, EService, PlacementOffer, Unit
 
     created = 0
     for item in demo_cases():
@@ -180,5 +180,34 @@ def seed_demo_cases(stdout, style):
             to_status=item["status"],
             comment=item["comment"],
         )
+        if "offer" in item:
+            _seed_offer(case, item["offer"], CaseEvent, PlacementOffer, Unit)
         created += 1
     return f"{created} ärenden under handläggning skapade"
+
+
+def _seed_offer(case, offer, CaseEvent, PlacementOffer, Unit):
+    """A demo case's offer of a place, waiting for the guardian's answer (eservices.offers)."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    offered_at = timezone.now() - datetime.timedelta(days=offer["offered_days_ago"])
+    unit = Unit.objects.get(municipality=case.municipality, name=offer["unit"])
+    PlacementOffer.objects.create(
+        case=case,
+        unit=unit,
+        start_date=today + datetime.timedelta(days=offer["start_offset_days"]),
+        answer_by=today + datetime.timedelta(days=offer["answer_offset_days"]),
+        offered_at=offered_at,
+        offered_by_label="Lena Olsson",
+    )
+    case.offered_on = timezone.localdate(offered_at)
+    case.save(update_fields=["offered_on"])
+    CaseEvent.objects.create(
+        case=case,
+        type=CaseEvent.Type.OFFERED,
+        at=offered_at,
+        comment=f"{unit.name}, start {today + datetime.timedelta(days=offer['start_offset_days'])}",
+    )

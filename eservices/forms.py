@@ -427,3 +427,15 @@ class WithdrawForm(forms.Form):
         label=_("Ja, jag vill återkalla ansökan"),
         error_messages={"required": _("Kryssa i att du vill återkalla ansökan.")},
     )
+
+
+class DeclineOfferForm(forms.Form):
+    """A guardian's no to an offer, with a reason if they want to give one."""
+
+    reason = forms.CharField(
+        label=_("Varför tackar ni nej? (frivilligt)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Till exempel att ni hellre väntar på en plats på en annan förskola."),
+    )

@@ -5,10 +5,12 @@ to eservices.services, which checks the case's state again under its row lock.""
 import os
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.files import AttachmentField, AttachmentInput, detected_content_type
 
+from .forms import DateInput
 from .models import Case
 
 MAX_TEXT = 4000
@@ -125,3 +127,64 @@ class DecisionForm(forms.Form):
                 _("Beslutsdokumentet måste vara en PDF-fil."), code="file_type"
             )
         return document
+
+
+class OfferForm(forms.Form):
+    """An offer of a place (eservices.offers.make_offer): one of the municipality's own units,
+    the start date, and by when the guardians answer (the e-service's answer time ahead,
+    unless the handler says otherwise)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Enhet"),
+        queryset=None,
+        empty_label=_("Välj enhet"),
+        help_text=_("Kommunens egna förskolor, dagbarnvårdare och fritidshem."),
+        error_messages={
+            "required": _("Välj vilken enhet platsen är på."),
+            "invalid_choice": _("Välj en av kommunens enheter i listan."),
+        },
+    )
+    start_date = forms.DateField(
+        label=_("Startdatum"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Skriv vilket datum barnet kan börja."),
+            "invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-01."),
+        },
+    )
+    answer_by = forms.DateField(
+        label=_("Svara senast"),
+        widget=DateInput,
+        help_text=_(
+            "Vårdnadshavarna tackar ja eller nej på Mina sidor. Svarar ingen får de en påminnelse "
+            "dagen efter, och sedan upphör erbjudandet enligt kommunens regel."
+        ),
+        error_messages={
+            "required": _("Skriv sista dagen att svara."),
+            "invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-01."),
+        },
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        from .offers import default_answer_by, offerable_units
+
+        kwargs.setdefault("initial", {"answer_by": default_answer_by(case)})
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = offerable_units(case)
+        self.fields["unit"].label_from_instance = lambda unit: (
+            f"{unit.name} – {unit.get_type_display().lower()}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        start, answer_by = cleaned.get("start_date"), cleaned.get("answer_by")
+        if start and start < today:
+            self.add_error("start_date", _("Startdatumet har redan varit. Välj ett senare datum."))
+        if answer_by and answer_by < today:
+            self.add_error(
+                "answer_by", _("Sista svarsdagen har redan varit. Välj ett senare datum.")
+            )
+        elif start and answer_by and answer_by > start:
+            self.add_error("answer_by", _("Sista svarsdagen kan inte vara efter startdatumet."))
+        return cleaned

@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path("arenden/<uuid:case_id>/meddelande/", views.message, name="eservices_handler_message"),
     path("arenden/<uuid:case_id>/beslut/", views.decide, name="eservices_handler_decide"),
+    path("arenden/<uuid:case_id>/erbjudande/", views.offer, name="eservices_handler_offer"),
+    path(
+        "arenden/<uuid:case_id>/erbjudande/<uuid:offer_id>/aterkalla/",
+        views.withdraw_offer,
+        name="eservices_handler_withdraw_offer",
+    ),
     path(
         "arenden/<uuid:case_id>/bilagor/<uuid:file_id>/",
         views.attachment,

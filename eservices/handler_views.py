@@ -39,17 +39,25 @@ from portal.accounts import used_second_factor
 from portal.identity.models import EmployeeProfile
 from portal.personnummer import InvalidPersonalIdentityNumber, PersonalIdentityNumber
 
-from . import kinds, services
+from . import kinds, offers, services
 from .answers import answer_sections
 from .files import attachment_response
-from .handler_forms import CompletionRequestForm, DecisionForm, HandlerMessageForm, StatusForm
-from .models import Case, CaseLog
+from .handler_forms import (
+    CompletionRequestForm,
+    DecisionForm,
+    HandlerMessageForm,
+    OfferForm,
+    StatusForm,
+)
+from .models import Case, CaseLog, PlacementOffer
 
 ROLE = "handläggare"
 PER_PAGE = 50
 MAX_QUERY_LENGTH = 40
 OPEN_CASES = ""
 ALL_CASES = "alla"
+# The queue's filter for preschool cases whose offer of a place waits for an answer.
+AWAITING_ANSWER = "vantar-pa-svar"
 Status = Case.Status
 
 
@@ -126,6 +134,8 @@ class Deadline:
     facts: list = field(default_factory=list)
     # What asking for a completion does to the limit (a building permit's three weeks).
     completion_note: str = ""
+    # Preschool: the day a place was offered, which keeps the four-month promise.
+    offered_on: datetime.date | None = None
 
     @property
     def days_late(self) -> int:
@@ -154,6 +164,7 @@ def deadline_of(case, today=None) -> Deadline:
         ended=case.status in Case.FINAL_STATUSES and not case.decided_at,
         facts=kind.deadline_facts(case),
         completion_note=kind.completion_note(case, today),
+        offered_on=case.offered_on,
     )
 
 
@@ -229,8 +240,11 @@ def queue(request, kind):
     cases = handler_cases(request).filter(eservice__kind=kind)
 
     status = request.GET.get("status", OPEN_CASES)
+    offering = kind == offers.KIND
     if status == ALL_CASES:
         pass
+    elif status == AWAITING_ANSWER and offering:
+        cases = cases.filter(offers__state=PlacementOffer.State.OFFERED)
     elif status in Status.values and status != Status.DRAFT:
         cases = cases.filter(status=status)
     else:
@@ -247,7 +261,15 @@ def queue(request, kind):
     rows = sorted(cases, key=_sort_key)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("sida"))
     today = timezone.localdate()
-    entries = [{"case": case, "deadline": deadline_of(case, today)} for case in page]
+    latest_offers = _latest_offers(page) if offering else {}
+    entries = [
+        {
+            "case": case,
+            "deadline": deadline_of(case, today),
+            "offer": latest_offers.get(case.pk),
+        }
+        for case in page
+    ]
     return render(
         request,
         "eservices/handler/queue.html",
@@ -260,11 +282,20 @@ def queue(request, kind):
             "selected_status": status,
             "open_cases": OPEN_CASES,
             "all_cases": ALL_CASES,
+            "awaiting_answer": AWAITING_ANSWER if offering else "",
             "mine": mine,
             "query": query,
             "filtered": bool(status != OPEN_CASES or mine or query),
         },
     )
+
+
+def _latest_offers(cases) -> dict:
+    """{case id: its latest offer of a place} for a page of the queue, in one query."""
+    latest = {}
+    for offer in PlacementOffer.objects.filter(case__in=list(cases)).order_by("offered_at", "pk"):
+        latest[offer.case_id] = offer
+    return latest
 
 
 # One case ------------------------------------------------------------------------------------
@@ -277,6 +308,9 @@ def _forms(case, bound=None):
         "completion_form": CompletionRequestForm(prefix="komplettering"),
         "message_form": HandlerMessageForm(prefix="meddelande"),
         "decision_form": DecisionForm(prefix="beslut"),
+        "offer_form": OfferForm(case=case, prefix="erbjudande")
+        if case.eservice.kind == offers.KIND
+        else None,
         **(bound or {}),
     }
 
@@ -320,6 +354,10 @@ def render_case(request, case, bound=None):
         in Case.HANDLER_TRANSITIONS.get(case.status, ()),
         "can_message": not in_final,
         "can_decide": case.is_open and not case.awaits_co_applicant,
+        "offers": list(case.offers.select_related("unit", "answered_by"))
+        if case.eservice.kind == offers.KIND
+        else [],
+        "can_offer": offers.can_offer(case) if case.eservice.kind == offers.KIND else False,
         "error_form": next((form for form in (bound or {}).values() if form.errors), None),
         **_forms(case, bound),
     }
@@ -467,3 +505,61 @@ def attachment(request, case_id, file_id):
     detail = f"{stored.get_type_display()}: {stored.original_name}"
     services.log(request, case, CaseLog.Action.DOWNLOAD, detail, role=ROLE)
     return response
+
+
+OFFER_ERRORS = {
+    "unit": gettext_lazy("Välj en av kommunens enheter i listan."),
+    "start_date": gettext_lazy("Startdatumet har redan varit. Välj ett senare datum."),
+    "answer_by_past": gettext_lazy("Sista svarsdagen har redan varit. Välj ett senare datum."),
+    "answer_by_after_start": gettext_lazy("Sista svarsdagen kan inte vara efter startdatumet."),
+}
+
+
+@handler_required
+@require_POST
+def offer(request, case_id):
+    """Offer a place (eservices.offers.make_offer). A wrong value comes back on the form with
+    what was typed; a case that no longer allows an offer gets a message."""
+    case = get_case(request, case_id)
+    if case.eservice.kind != offers.KIND:
+        raise Http404
+    if not offers.can_offer(case):
+        messages.error(request, _("Det går inte att erbjuda en plats i ärendet nu."))
+        return redirect(case_url(case))
+    form = OfferForm(request.POST, case=case, prefix="erbjudande")
+    if not form.is_valid():
+        return render_case(request, case, {"offer_form": form})
+    try:
+        offers.make_offer(
+            request,
+            case,
+            unit=form.cleaned_data["unit"],
+            start_date=form.cleaned_data["start_date"],
+            answer_by=form.cleaned_data["answer_by"],
+            role=ROLE,
+        )
+    except offers.OfferError as error:
+        if error.field:
+            form.add_error(error.field, OFFER_ERRORS.get(error.code, STALE))
+            return render_case(request, case, {"offer_form": form})
+        messages.error(request, STALE)
+    else:
+        messages.success(
+            request,
+            _("Erbjudandet är skickat. Vårdnadshavarna svarar på Mina sidor senast %(date)s.")
+            % {"date": f"{form.cleaned_data['answer_by']:%Y-%m-%d}"},
+        )
+    return redirect(case_url(case))
+
+
+@handler_required
+@require_POST
+def withdraw_offer(request, case_id, offer_id):
+    case = get_case(request, case_id)
+    offer = get_object_or_404(case.offers, public_id=offer_id)
+    return _act(
+        request,
+        case,
+        lambda: offers.withdraw(request, offer, role=ROLE),
+        _("Erbjudandet är återkallat. Vårdnadshavarna har fått besked."),
+    )

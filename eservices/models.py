@@ -20,7 +20,7 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -99,6 +99,44 @@ class EService(models.Model):
             "barnets sista dag tidigast vara. 30 dagar är en månad."
         ),
     )
+    # Placement offers (eservices.offers), for the preschool e-service.
+    offer_answer_days = models.PositiveSmallIntegerField(
+        _("svarstid för erbjudanden i dagar"),
+        default=14,
+        validators=[MaxValueValidator(90)],
+        help_text=_(
+            "Gäller förskola och fritidshem: så många dagar efter erbjudandet föreslås som sista "
+            "svarsdag. Handläggaren kan ändra datumet i varje erbjudande."
+        ),
+    )
+    offer_grace_days = models.PositiveSmallIntegerField(
+        _("dagar efter påminnelsen innan erbjudandet upphör"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Har ingen vårdnadshavare svarat när sista svarsdagen har passerat får båda en "
+            "påminnelse. Så här många dagar efter påminnelsen upphör erbjudandet om ingen har "
+            "svarat."
+        ),
+    )
+
+    class OfferLapse(models.TextChoices):
+        CLOSE = "avsluta", _("Ansökan avslutas")
+        KEEP_IN_QUEUE = "ko", _("Barnet står kvar i kön")
+
+    offer_lapse_rule = models.CharField(
+        _("när ett erbjudande upphör"),
+        max_length=10,
+        choices=OfferLapse.choices,
+        default=OfferLapse.CLOSE,
+        help_text=_(
+            "Ansökan avslutas: ärendet avslutas och vårdnadshavarna får ansöka på nytt om de "
+            "vill ha en plats. Barnet står kvar i kön: ärendet är fortfarande öppet och "
+            "handläggaren kan erbjuda en annan plats. I båda fallen har kommunen uppfyllt "
+            "skyldigheten att erbjuda en plats inom fyra månader (skollagen 8 kap. 14 §); "
+            "tiden börjar inte om."
+        ),
+    )
     service_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("tjänstesida"),
@@ -120,6 +158,8 @@ class EService(models.Model):
         FieldPanel("service_page"),
         FieldPanel("retention_days"),
         FieldPanel("notice_days"),
+        FieldRowPanel([FieldPanel("offer_answer_days"), FieldPanel("offer_grace_days")]),
+        FieldPanel("offer_lapse_rule"),
     ]
 
     class Meta:
@@ -374,6 +414,10 @@ class Case(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("avslutad"), null=True)
+    # Preschool: the day a place was first offered (eservices.offers). The four-month promise
+    # (skollagen 8 kap. 14 §) is kept by the offer, so its clock stops here; a declined or
+    # lapsed offer does not start it again, a withdrawn one does.
+    offered_on = models.DateField(_("plats erbjuden"), null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -436,7 +480,9 @@ class Case(models.Model):
         deadline = self.deadline
         if deadline is None:
             return None
-        if self.decided_at:
+        if self.offered_on:
+            end = self.offered_on
+        elif self.decided_at:
             end = timezone.localdate(self.decided_at)
         else:
             end = today or timezone.localdate()
@@ -447,6 +493,8 @@ class Case(models.Model):
         left = self.days_left(today)
         if left is None or self.status in self.FINAL_STATUSES and not self.decided_at:
             return ""
+        if self.offered_on:
+            return ""  # the promise is kept by the offer (skollagen 8 kap. 14 §)
         if left < 0:
             return "past"
         if left <= self.kind_def.deadline_warning_days and not self.decided_at:
@@ -497,6 +545,12 @@ class CaseEvent(models.Model):
         COMPLETED = "kompletterad", _("Komplettering inskickad")
         DECIDED = "beslut", _("Beslut fattat")
         WITHDRAWN = "aterkallad", _("Ansökan återkallad")
+        OFFERED = "erbjudande", _("Plats erbjuden")
+        OFFER_ACCEPTED = "erbjudande-ja", _("Erbjudandet är antaget")
+        OFFER_DECLINED = "erbjudande-nej", _("Erbjudandet är avböjt")
+        OFFER_REMINDED = "erbjudande-paminnelse", _("Påminnelse om erbjudandet")
+        OFFER_LAPSED = "erbjudande-upphort", _("Erbjudandet har upphört")
+        OFFER_WITHDRAWN = "erbjudande-aterkallat", _("Erbjudandet är återkallat")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     type = models.CharField(_("händelse"), max_length=30, choices=Type.choices)
@@ -619,6 +673,12 @@ class Notification(models.Model):
         HANDLER_NEW_CASE = "nytt-arende", _("Nytt ärende")
         HANDLER_MESSAGE = "svar", _("Svar från sökande")
         DRAFT_REMINDER = "utkast-gallras", _("Utkast tas snart bort")
+        OFFER = "erbjudande", _("Erbjudande om plats")
+        OFFER_ANSWERED = "erbjudande-svar", _("Svar på erbjudande")
+        OFFER_REMINDER = "erbjudande-pamint", _("Påminnelse om erbjudande")
+        OFFER_LAPSED = "erbjudande-upphort", _("Erbjudandet har upphört")
+        OFFER_WITHDRAWN = "erbjudande-tillbaka", _("Erbjudandet är återkallat")
+        HANDLER_OFFER_ANSWERED = "erbjudande-besvarat", _("Erbjudande besvarat")
 
     case = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
@@ -638,3 +698,73 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_event_display()} → {self.recipient}"
+
+
+class PlacementOffer(models.Model):
+    """An offer of a place (erbjudande om plats) in one of the municipality's own preschools,
+    pedagogical care or after-school centres, made on a preschool case by a handler or by a
+    back-office system through the case API. Either guardian answers it on Mina sidor with
+    e-ID; unanswered, it is reminded of and then lapses by the e-service's rule
+    (EService.offer_grace_days, offer_lapse_rule). The changes are eservices.offers'."""
+
+    class State(models.TextChoices):
+        OFFERED = "erbjuden", _("Väntar på svar")
+        ACCEPTED = "antagen", _("Tackat ja")
+        DECLINED = "avbojd", _("Tackat nej")
+        LAPSED = "upphord", _("Upphört utan svar")
+        WITHDRAWN = "aterkallad", _("Återkallat")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(
+        Case, verbose_name=_("ärende"), on_delete=models.CASCADE, related_name="offers"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="+"
+    )
+    start_date = models.DateField(_("startdatum"))
+    answer_by = models.DateField(_("svara senast"))
+    state = models.CharField(_("läge"), max_length=12, choices=State.choices, default=State.OFFERED)
+    offered_at = models.DateTimeField(_("erbjuden"), default=timezone.now)
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erbjuden av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Who made it, as written when it was made: a handler's name, or "system" for the API.
+    offered_by_label = models.CharField(_("erbjuden av (namn)"), max_length=200, blank=True)
+    answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besvarad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decline_reason = models.CharField(_("skäl att tacka nej"), max_length=300, blank=True)
+    reminded_at = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("upphörde eller återkallades"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-offered_at", "-pk"]
+        verbose_name = _("erbjudande om plats")
+        verbose_name_plural = _("erbjudanden om plats")
+        constraints = [
+            # One offer at a time waits for an answer in a case.
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(state="erbjuden"),
+                name="placementoffer_one_open_per_case",
+            )
+        ]
+        indexes = [models.Index(fields=["state", "answer_by"])]
+
+    def __str__(self):
+        return f"{self.case} {self.unit.name} {self.start_date:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OFFERED

@@ -66,6 +66,16 @@ def _url(name, *args):
     return f"{settings.WAGTAILADMIN_BASE_URL}{reverse(name, args=args)}"
 
 
+# The e-mails to the guardians about offers of a place (eservices.offers).
+OFFER_EVENTS = (
+    "erbjudande",
+    "erbjudande-pamint",
+    "erbjudande-svar",
+    "erbjudande-upphort",
+    "erbjudande-tillbaka",
+)
+
+
 def message_for(notification):
     """(subject, body) in Swedish: what happened and where to read it, nothing more."""
     from .models import Notification
@@ -75,11 +85,21 @@ def message_for(notification):
     service = case.eservice.get_kind_display().lower()
     words = case.kind_def.words
     reference = case.reference or ""
-    if notification.event in (event.HANDLER_NEW_CASE, event.HANDLER_MESSAGE):
+    if notification.event in (
+        event.HANDLER_NEW_CASE,
+        event.HANDLER_MESSAGE,
+        event.HANDLER_OFFER_ANSWERED,
+    ):
         link = _url("eservices_handler_case", case.public_id)
         if notification.event == event.HANDLER_NEW_CASE:
             subject = str(words.handler_new_case_subject) % {"reference": reference}
             first = str(words.handler_new_case)
+        elif notification.event == event.HANDLER_OFFER_ANSWERED:
+            subject = _("Erbjudandet är besvarat i ärende %(reference)s") % {"reference": reference}
+            first = _(
+                "En vårdnadshavare har svarat på erbjudandet om plats i ett ärende om "
+                "%(service)s i %(municipality)s."
+            )
         else:
             subject = _("Nytt meddelande i ärende %(reference)s") % {"reference": reference}
             first = _("Den sökande har skrivit i ett ärende om %(service)s i %(municipality)s.")
@@ -129,6 +149,9 @@ def message_for(notification):
     elif notification.event == event.CO_APPLICANT:
         subject = str(words.mail_confirm_subject) % {"service": service}
         first = str(words.mail_confirm)
+    elif notification.event in OFFER_EVENTS:
+        subject, first = _offer_text(notification, case, reference)
+        # Already written out; the `%` below finds no placeholder left in it.
     else:
         subject = _("Ditt ärende %(reference)s har fått ny status") % {"reference": reference}
         first = _("Det har hänt något i ditt ärende om %(service)s hos %(municipality)s.")
@@ -143,6 +166,59 @@ def message_for(notification):
         _("Det här mejlet går inte att svara på. Skriv till handläggaren på Mina sidor."),
     ]
     return subject, "\n".join(lines)
+
+
+def _offer_text(notification, case, reference):
+    """(subject, first line) of an e-mail to the guardians about an offer of a place: what
+    happened and, while it can be answered, by when (eservices.offers)."""
+    from .models import Notification, PlacementOffer
+
+    event = Notification.Event
+    offer = case.offers.order_by("-offered_at", "-pk").first()
+    names = {
+        "municipality": case.municipality.name,
+        "service": case.eservice.get_kind_display().lower(),
+    }
+    if notification.event == event.OFFER:
+        subject = _("Erbjudande om plats, ärende %(reference)s") % {"reference": reference}
+        first = _(
+            "%(municipality)s erbjuder ert barn en plats. Logga in och tacka ja eller nej senast "
+            "%(date)s."
+        ) % {**names, "date": f"{offer.answer_by:%Y-%m-%d}" if offer else ""}
+    elif notification.event == event.OFFER_REMINDER:
+        from .offers import lapse_date
+
+        day = lapse_date(offer) if offer else None
+        subject = _("Påminnelse: svara på erbjudandet om plats, ärende %(reference)s") % {
+            "reference": reference
+        }
+        first = _(
+            "Ni har inte svarat på erbjudandet om plats från %(municipality)s. Svara senast "
+            "%(date)s, annars upphör erbjudandet."
+        ) % {**names, "date": f"{day:%Y-%m-%d}" if day else ""}
+    elif notification.event == event.OFFER_ANSWERED:
+        subject = _("Erbjudandet om plats är besvarat, ärende %(reference)s") % {
+            "reference": reference
+        }
+        if offer is not None and offer.state == PlacementOffer.State.ACCEPTED:
+            first = _("Erbjudandet om plats i %(service)s är antaget. Kommunen fortsätter nu.")
+        else:
+            first = _("Erbjudandet om plats i %(service)s är avböjt.")
+        first %= names
+    elif notification.event == event.OFFER_LAPSED:
+        subject = _("Erbjudandet om plats har upphört, ärende %(reference)s") % {
+            "reference": reference
+        }
+        first = (
+            _("Ingen svarade på erbjudandet om plats från %(municipality)s, så det har upphört.")
+            % names
+        )
+    else:
+        subject = _("Erbjudandet om plats är återkallat, ärende %(reference)s") % {
+            "reference": reference
+        }
+        first = _("%(municipality)s har återkallat erbjudandet om plats i %(service)s.") % names
+    return subject, first
 
 
 def email_of(notification, subject, body) -> EmailMessage:

@@ -35,6 +35,16 @@ urlpatterns = [
         name="eservices_confirm",
     ),
     path(
+        "mina-sidor/arenden/<uuid:case_id>/erbjudande/<uuid:offer_id>/",
+        views.offer_receipt,
+        name="eservices_offer_receipt",
+    ),
+    path(
+        "mina-sidor/arenden/<uuid:case_id>/erbjudande/<uuid:offer_id>/<slug:answer>/",
+        views.answer_offer,
+        name="eservices_answer_offer",
+    ),
+    path(
         "mina-sidor/arenden/<uuid:case_id>/bilagor/<uuid:file_id>/",
         views.attachment,
         name="eservices_attachment",

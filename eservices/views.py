@@ -24,11 +24,11 @@ from portal import lookups
 from portal.identity.citizens import citizen_identity, e_id_login
 from portal.models import Municipality
 
-from . import kinds, services
+from . import kinds, offers, services
 from .answers import answer_sections, choice_labels, ranked_unit_ids
 from .files import attachment_response
-from .forms import CompletionForm, MessageForm, WithdrawForm
-from .models import Case, CaseAttachment, CaseLog, EService, Unit
+from .forms import CompletionForm, DeclineOfferForm, MessageForm, WithdrawForm
+from .models import Case, CaseAttachment, CaseLog, EService, PlacementOffer, Unit
 
 
 def _kind(slug) -> kinds.EServiceKind:
@@ -463,6 +463,9 @@ def _render_case(request, case, form, withdraw_form=None, status=200):
             "is_applicant": case.applicant_id == request.user.pk,
             "must_confirm": case.names_as_co_applicant(request.identity)
             and case.co_applicant_confirmed_at is None,
+            "offers": list(
+                case.offers.exclude(state=PlacementOffer.State.WITHDRAWN).select_related("unit")
+            ),
             **_case_context(case),
         },
         status=status,
@@ -531,6 +534,88 @@ def confirm(request, case_id):
     services.confirm_co_applicant(request, case)
     messages.success(request, _("Tack! Du har bekräftat ansökan."))
     return redirect("eservices_case", case_id=case.public_id)
+
+
+# Answering an offer of a place ----------------------------------------------------------
+#
+# Either guardian answers, signed in with e-ID (citizen_required), after a page that asks them
+# to confirm: the offer is shown again with what the answer means. The first answer counts;
+# the other guardian then sees it. eservices.offers makes the change under the case's lock.
+
+ANSWERS = {"tacka-ja": "accept", "tacka-nej": "decline"}
+
+
+def _offer_for(request, case_id, offer_id) -> tuple[Case, PlacementOffer]:
+    """The offer, through a case the resident may see (applicant or co-applicant): 404 for
+    anyone else, whoever guesses its address."""
+    case = _case_for(request, case_id)
+    offer = get_object_or_404(
+        case.offers.exclude(state=PlacementOffer.State.WITHDRAWN).select_related("unit"),
+        public_id=offer_id,
+    )
+    return case, offer
+
+
+@citizen_required
+def answer_offer(request, case_id, offer_id, answer):
+    """GET: the confirming step for "Tacka ja" or "Tacka nej"; POST: the answer, then the
+    receipt. An offer answered, withdrawn or lapsed meanwhile gets a message, not an error."""
+    if answer not in ANSWERS:
+        raise Http404
+    case, offer = _offer_for(request, case_id, offer_id)
+    role = _role(request, case)
+    if not offer.is_open:
+        messages.info(request, _("Erbjudandet är redan besvarat eller gäller inte längre."))
+        return redirect("eservices_offer_receipt", case_id=case.public_id, offer_id=offer.public_id)
+    accepting = ANSWERS[answer] == "accept"
+    form = DeclineOfferForm(request.POST or None, prefix="svar") if not accepting else None
+    if request.method == "POST" and (accepting or form.is_valid()):
+        try:
+            if accepting:
+                offers.accept(request, offer)
+            else:
+                offers.decline(request, offer, form.cleaned_data["reason"])
+        except services.CaseError:
+            messages.error(
+                request,
+                _(
+                    "Erbjudandet hann ändras innan ditt svar kom fram, så svaret sparades inte. "
+                    "Här ser du hur det är nu."
+                ),
+            )
+        return redirect("eservices_offer_receipt", case_id=case.public_id, offer_id=offer.public_id)
+    services.log(request, case, CaseLog.Action.VIEW, "erbjudande att besvara", role=role)
+    return render(
+        request,
+        "eservices/offer_answer.html",
+        {
+            "page_title": _("Tacka ja till platsen") if accepting else _("Tacka nej till platsen"),
+            "case": case,
+            "offer": offer,
+            "accepting": accepting,
+            "answer": answer,
+            "form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@citizen_required
+def offer_receipt(request, case_id, offer_id):
+    """Where the offer stands: the receipt after answering, and what the other guardian sees."""
+    case, offer = _offer_for(request, case_id, offer_id)
+    services.log(request, case, CaseLog.Action.VIEW, "erbjudande", role=_role(request, case))
+    return render(
+        request,
+        "eservices/offer_receipt.html",
+        {
+            "page_title": _("Erbjudande om plats"),
+            "case": case,
+            "offer": offer,
+            "answered_by_me": offer.answered_by_id == request.user.pk,
+            "lapse_date": offers.lapse_date(offer),
+        },
+    )
 
 
 @citizen_required
@@ -641,7 +726,15 @@ def my_cases(user) -> dict:
         for c in cases
         if c.names_as_co_applicant(identity) and c.co_applicant_confirmed_at is None and c.is_open
     ]
+    waiting = {c.pk: c for c in cases if c.is_open}
+    to_answer = [
+        (waiting[offer.case_id], offer)
+        for offer in PlacementOffer.objects.filter(
+            case__in=list(waiting), state=PlacementOffer.State.OFFERED
+        ).order_by("answer_by")
+    ]
     return {
+        "to_answer": to_answer,
         "drafts": [c for c in cases if c.status == Case.Status.DRAFT],
         "open_cases": [c for c in cases if c.is_open or c.status == Case.Status.DECIDED],
         "finished_cases": [c for c in cases if c.status in Case.FINAL_STATUSES],

@@ -462,6 +462,9 @@ SCHEDULED_JOBS = {
     "purge_cases": {"call": "eservices.retention.purge_expired_cases", "at": "03:00"},
     # A week before an untouched draft is purged, its applicant is told (eservices/retention.py).
     "remind_about_drafts": {"call": "eservices.retention.remind_about_old_drafts", "at": "09:00"},
+    # Offers of a preschool place past their answer-by date: a reminder, then the offer lapses
+    # by the municipality's rule (eservices/offers.py).
+    "remind_and_lapse_offers": {"call": "eservices.offers.remind_and_lapse", "at": "08:00"},
     # Every external link on published pages and in the agency register (docs/agencies.md).
     "check_links": {"call": "citizen_portal.agencies.tasks.check_links_task", "at": "04:15"},
     # Answers to "Var sidan till hjälp?" older than 24 months (docs/page-feedback.md).
