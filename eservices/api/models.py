@@ -127,11 +127,14 @@ class CaseApiClient(models.Model):
     def cases(self):
         """The submitted cases this client may see: its municipality's, in its e-services.
         Every lookup of the API starts here, so any other case is a 404."""
+        from eservices import kinds
         from eservices.models import Case
 
         return Case.objects.filter(
             municipality_id=self.municipality_id,
             eservice__in=self.eservices.filter(municipality_id=self.municipality_id),
+            # Only e-services the portal still has (as Case.objects.for_applicant).
+            eservice__kind__in=[kind.slug for kind in kinds.all()],
         ).exclude(status=Case.Status.DRAFT)
 
     def covers(self, case) -> bool:

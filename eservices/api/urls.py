@@ -12,7 +12,7 @@ urlpatterns = [
     path("cases/", views.case_list, name="case_api_cases"),
     path("cases/<str:reference>/", views.case_detail, name="case_api_case"),
     path(
-        "cases/<str:reference>/attachments/<uuid:file_id>/",
+        "cases/<str:reference>/attachments/<str:file_id>/",
         views.attachment,
         name="case_api_attachment",
     ),

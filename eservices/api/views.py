@@ -10,6 +10,7 @@ client's system account ("Mellerud ByggR (system)"). Writes need an `Idempotency
 """
 
 import json
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -288,6 +289,10 @@ def case_detail(request, reference):
 @require_GET
 @client_required
 def attachment(request, reference, file_id):
+    try:
+        file_id = uuid.UUID(file_id)
+    except ValueError:
+        return problem(404, "Not Found", "No such file.")
     item = (
         CaseAttachment.objects.filter(
             case__in=request.client.cases(), case__reference=reference, public_id=file_id

@@ -191,11 +191,13 @@ def test_a_draft_is_404(api, case):
     assert api.get(case_url(case)).status_code == 404
 
 
-def test_a_file_of_another_case_is_404_through_this_case(api, case):
+def test_a_file_of_another_case_or_no_file_is_404_through_this_case(api, case):
     other = building_permit(drawing="annan.pdf")
     file = other.attachments.get()
-    response = api.get(reverse("case_api_attachment", args=[case.reference, file.public_id]))
-    assert response.status_code == 404
+    for file_id in (file.public_id, "not-a-uuid", "00000000-0000-0000-0000-000000000000"):
+        response = api.get(reverse("case_api_attachment", args=[case.reference, file_id]))
+        assert response.status_code == 404, file_id
+        assert response["Content-Type"] == "application/problem+json"
 
 
 # Writing -----------------------------------------------------------------------------------
