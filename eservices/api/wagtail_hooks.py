@@ -94,6 +94,15 @@ class EditView(generic.EditView):
         return buttons
 
 
+class DeleteView(generic.DeleteView):
+    def delete_action(self):
+        """The system's OAuth 2 application (and so its tokens) goes with it; its system
+        account stays, inactive, so that the case histories still name the system."""
+        application = self.object.application
+        super().delete_action()
+        application.delete()
+
+
 class CaseApiClientViewSet(ModelViewSet):
     model = CaseApiClient
     icon = "key"
@@ -102,6 +111,7 @@ class CaseApiClientViewSet(ModelViewSet):
     name = "case_api_clients"
     add_view_class = CreateView
     edit_view_class = EditView
+    delete_view_class = DeleteView
     list_display = ["name", "municipality", "active", "last_used_at"]
     list_filter = ["municipality", "active"]
     copy_view_enabled = False
