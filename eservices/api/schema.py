@@ -249,9 +249,20 @@ IDEMPOTENCY_KEY = {
 }
 
 
-def _write(summary, operation_id, description, body_schema, *, multipart=False, created=False):
+def _write(
+    summary,
+    operation_id,
+    description,
+    body_schema,
+    *,
+    multipart=False,
+    created=False,
+    also_json=False,
+):
     content_type = "multipart/form-data" if multipart else "application/json"
     content = {content_type: {"schema": body_schema}}
+    if also_json:
+        content["application/json"] = {"schema": body_schema}
     if not multipart:
         # The same fields are accepted as a form (application/x-www-form-urlencoded).
         content["application/x-www-form-urlencoded"] = {"schema": body_schema}
@@ -393,6 +404,7 @@ def paths() -> dict:
             ),
             multipart=True,
             created=True,
+            also_json=True,
         ),
         case_path("case_api_completion_requests"): _write(
             "Request a completion",

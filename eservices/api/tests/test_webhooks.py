@@ -170,3 +170,11 @@ def test_an_unreachable_system_is_given_up_after_the_last_attempt(
     delivery.refresh_from_db()
     assert delivery.status == WebhookDelivery.Status.FAILED
     assert json.loads(json.dumps(delivery.payload))["type"] == "case.submitted"
+
+
+def test_the_scheduler_sweeps_due_webhooks_every_minute():
+    from portal import scheduler
+
+    jobs = {job.name: job for job in scheduler.load_jobs()}
+    assert jobs["send_webhooks"].func is deliver_due_webhooks
+    assert jobs["send_webhooks"].every == datetime.timedelta(minutes=1)
