@@ -384,6 +384,10 @@ CASE_API_REQUESTS_PER_MINUTE = int(os.environ.get("CASE_API_REQUESTS_PER_MINUTE"
 # Webhooks to the systems: seconds to wait for an answer, and how often a delivery is tried.
 CASE_API_WEBHOOK_TIMEOUT = int(os.environ.get("CASE_API_WEBHOOK_TIMEOUT", "10"))
 CASE_API_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CASE_API_WEBHOOK_MAX_ATTEMPTS", "10"))
+# Days an Idempotency-Key's stored answer (the case, personal data included) is kept, and days
+# a sent or abandoned webhook is kept as its log (eservices/api/retention.py).
+CASE_API_IDEMPOTENCY_DAYS = int(os.environ.get("CASE_API_IDEMPOTENCY_DAYS", "7"))
+CASE_API_WEBHOOK_LOG_DAYS = int(os.environ.get("CASE_API_WEBHOOK_LOG_DAYS", "90"))
 
 # The municipalities' own networks, as comma-separated CIDRs ("10.20.0.0/16,192.0.2.0/24"):
 # Mina system tells an employee whose address is outside them that an application reachable
@@ -495,6 +499,8 @@ SCHEDULED_JOBS = {
     },
     # Webhooks to the back-office systems the worker could not deliver, tried again.
     "send_webhooks": {"call": "eservices.api.webhooks.deliver_due_webhooks", "every": 60},
+    # Old idempotency answers (they hold personal data) and the webhook log past its time.
+    "purge_case_api_records": {"call": "eservices.api.retention.purge_old_records", "at": "03:55"},
     "purge_sent_emails": {"call": "portal.outbox.purge_sent", "at": "03:10"},
     # The task worker's finished tasks, kept 14 days (django-tasks-db's prune_db_task_results).
     "prune_task_results": {"call": "portal.scheduler.prune_task_results", "at": "03:20"},

@@ -67,9 +67,9 @@ def _replay(request, key, digest):
     return _stored(row)
 
 
-def idempotent(request, act):
-    """Run `act()` once per Idempotency-Key. `act` returns (status, body) when it acted, or a
-    response when it refused."""
+def idempotent(request, case, act):
+    """Run `act()` on `case` once per Idempotency-Key. `act` returns (status, body) when it
+    acted, or a response when it refused."""
     key = request.headers.get("Idempotency-Key", "").strip()
     if not key:
         return problem(400, "Bad Request", "The Idempotency-Key header is required.")
@@ -87,7 +87,12 @@ def idempotent(request, act):
                 return result
             status, body = result
             IdempotentRequest.objects.create(
-                client=request.client, key=key, fingerprint=digest, status_code=status, body=body
+                client=request.client,
+                case=case,
+                key=key,
+                fingerprint=digest,
+                status_code=status,
+                body=body,
             )
     except IntegrityError:
         # The same key at the same moment: the other request acted; answer as it did.

@@ -163,9 +163,15 @@ class CaseAcknowledgement(models.Model):
 
 class IdempotentRequest(models.Model):
     """The answer a client got to a write with an `Idempotency-Key`: the same key with the same
-    request gets it again without acting again. Stored in the transaction of the write."""
+    request gets it again without acting again. Stored in the transaction of the write.
+
+    The answer is the case as it was, personal data included: it goes with the case when the
+    case is purged, and after CASE_API_IDEMPOTENCY_DAYS in any case (eservices.api.retention)."""
 
     client = models.ForeignKey(CaseApiClient, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(
+        "eservices.Case", null=True, on_delete=models.CASCADE, related_name="+"
+    )
     key = models.CharField(max_length=255)
     fingerprint = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()

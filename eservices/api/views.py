@@ -374,7 +374,7 @@ def _write(action):
             except services.CaseError:
                 return _conflict(Case.objects.get(pk=case.pk))
 
-        return idempotent(request, act)
+        return idempotent(request, case, act)
 
     view.__name__ = action.__name__
     view.__doc__ = action.__doc__

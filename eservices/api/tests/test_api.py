@@ -351,3 +351,28 @@ def test_the_api_throttles_per_client(api, case, settings):
 def test_a_token_in_the_query_string_is_not_accepted(client, api, case):
     response = client.get(case_url(case), data={"access_token": api.token})
     assert response.status_code == 401
+
+
+def test_stored_answers_go_with_their_case_and_after_a_week(api, case, settings):
+    from eservices.api.models import IdempotentRequest
+    from eservices.api.retention import purge_old_records
+
+    api.post(case_url(case, "status"), {"status": "handlaggs"}, key="kept")
+    stored = IdempotentRequest.objects.get(key="kept")
+    assert stored.case_id == case.pk
+    assert purge_old_records()["idempotency_answers"] == 0
+    IdempotentRequest.objects.filter(pk=stored.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.CASE_API_IDEMPOTENCY_DAYS + 1)
+    )
+    assert purge_old_records()["idempotency_answers"] == 1
+
+    api.post(case_url(case, "status"), {"status": "avslutad"}, key="with-the-case")
+    Case.objects.filter(pk=case.pk).delete()
+    assert not IdempotentRequest.objects.filter(key="with-the-case").exists()
+
+
+def test_the_stored_answers_are_in_the_personal_data_report():
+    from eservices.personal_data import holdings
+
+    (row,) = [h for h in holdings() if "idempotensnycklar" in str(h.label)]
+    assert "7 dagar" in str(row.retention)

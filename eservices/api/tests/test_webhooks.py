@@ -178,3 +178,4 @@ def test_the_scheduler_sweeps_due_webhooks_every_minute():
     jobs = {job.name: job for job in scheduler.load_jobs()}
     assert jobs["send_webhooks"].func is deliver_due_webhooks
     assert jobs["send_webhooks"].every == datetime.timedelta(minutes=1)
+    assert jobs["purge_case_api_records"].at is not None
