@@ -22,6 +22,8 @@ urlpatterns = [
     path("csp-rapport/", security_headers.csp_report, name="csp_report"),
     # Open data, language-neutral: outside i18n_patterns.
     path("api/v1/", include("citizen_portal.diary.api_urls")),
+    # The case API for the municipalities' back-office systems (OAuth 2 client credentials).
+    path("api/v1/", include("eservices.api.urls")),
     # Wagtail's own password form would skip the second factor: sign in through allauth.
     path(
         "admin/login/",

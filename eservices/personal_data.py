@@ -70,5 +70,25 @@ def holdings() -> list[Holding]:
             configured=_("databasens rutiner för arkiv och gallring"),
             order=140,
         ),
+        *_case_api_holdings(),
     ]
     return rows
+
+
+def _case_api_holdings() -> list[Holding]:
+    """The case API's stored answers to idempotency keys: the case as a system was given it."""
+    from django.conf import settings
+
+    from .api.models import IdempotentRequest
+
+    return [
+        holding(
+            IdempotentRequest.objects.all(),
+            date_field="created_at",
+            label=_("Svar till verksamhetssystem (ärende-API, idempotensnycklar)"),
+            retention=_("%(days)s dagar, eller med ärendet")
+            % {"days": settings.CASE_API_IDEMPOTENCY_DAYS},
+            configured=_("inställningen CASE_API_IDEMPOTENCY_DAYS"),
+            order=150,
+        )
+    ]

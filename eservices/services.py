@@ -46,6 +46,21 @@ class AlreadySent(Exception):
         self.case = case
 
 
+def _handler_role(request) -> str:
+    """In what capacity a change on the municipality's side is made: by a handler, or by a
+    back-office system through the case API, whose request says so (eservices.api.auth; its
+    `request.user` is the system's own account, so the history and the log name the system)."""
+    return getattr(request, "case_role", None) or "handläggare"
+
+
+def _tell_systems(case, event) -> None:
+    """Queue webhooks to the back-office systems that follow the case (eservices.api), in this
+    transaction; they are sent once it commits."""
+    from .api.webhooks import queue
+
+    queue(case, event)
+
+
 def log(request, case, action, detail="", *, role=""):
     """Write who did what to which case. `request` may be None for the system's own work."""
     _log_entry(request, case, action, detail, role=role).save()
@@ -300,6 +315,7 @@ def _submit(request, case, form, events=(), logs=()) -> None:
             (Notification.Event.HANDLER_NEW_CASE, [case.eservice.notification_email]),
         ],
     )
+    _tell_systems(case, "case.submitted")
 
 
 @transaction.atomic
@@ -353,7 +369,8 @@ def applicant_message(request, case, body, files=(), *, completion=False) -> Cas
         CaseAttachment.Type.COMPLETION if completion else CaseAttachment.Type.MESSAGE,
         message=message,
     )
-    if completion and case.status == Status.AWAITING_COMPLETION:
+    completed = completion and case.status == Status.AWAITING_COMPLETION
+    if completed:
         case.status = Status.COMPLETED
         case.kind_def.on_completion_received(case)
         case.save()
@@ -380,6 +397,7 @@ def applicant_message(request, case, body, files=(), *, completion=False) -> Cas
     else:
         recipients = [case.eservice.notification_email]
     notifications.queue(case, Notification.Event.HANDLER_MESSAGE, recipients)
+    _tell_systems(case, "case.completed" if completed else "case.message")
     return message
 
 
@@ -399,7 +417,7 @@ def assign(request, case, user) -> Case:
     case.save()
     _event(case, CaseEvent.Type.ASSIGNED, request.user, comment=user_display(user))
     detail = f"handläggare: {user_display(user)}"
-    log(request, case, CaseLog.Action.CHANGE, detail, role="handläggare")
+    log(request, case, CaseLog.Action.CHANGE, detail, role=_handler_role(request))
     return case
 
 
@@ -436,7 +454,7 @@ def change_status(request, case, to_status, comment="") -> Case:
         case,
         CaseLog.Action.CHANGE,
         f"status: {Status(previous).label} → {Status(to_status).label}",
-        role="handläggare",
+        role=_handler_role(request),
     )
     notifications.queue(case, Notification.Event.STATUS, _applicant_recipients(case))
     return case
@@ -452,7 +470,7 @@ def handler_message(request, case, body, files=()) -> CaseMessage:
     )
     store_files(case, files, request.user, CaseAttachment.Type.MESSAGE, message=message)
     _event(case, CaseEvent.Type.MESSAGE, request.user)
-    log(request, case, CaseLog.Action.CHANGE, "skickade meddelande", role="handläggare")
+    log(request, case, CaseLog.Action.CHANGE, "skickade meddelande", role=_handler_role(request))
     notifications.queue(case, Notification.Event.MESSAGE, _applicant_recipients(case))
     return message
 
@@ -489,6 +507,6 @@ def decide(request, case, outcome, text, document=None) -> Case:
         to_status=case.status,
     )
     detail = f"beslut: {Case.Outcome(outcome).label}"
-    log(request, case, CaseLog.Action.CHANGE, detail, role="handläggare")
+    log(request, case, CaseLog.Action.CHANGE, detail, role=_handler_role(request))
     notifications.queue(case, Notification.Event.STATUS, _applicant_recipients(case))
     return case

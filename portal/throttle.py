@@ -31,22 +31,27 @@ def client(request) -> str:
     return str(ip)
 
 
-def _key(scope: str, request, window: int, now: float) -> str:
-    return f"throttle:{scope}:{client(request)}:{int(now // window)}"
+def _key(scope: str, who: str, window: int, now: float) -> str:
+    return f"throttle:{scope}:{who}:{int(now // window)}"
 
 
 def used(scope: str, request, *, window: int) -> int:
     """How many hits this client has made in `scope` in the current window."""
-    return cache.get(_key(scope, request, window, time.time())) or 0
+    return cache.get(_key(scope, client(request), window, time.time())) or 0
 
 
 def hit(scope: str, request, *, limit: int, window: int) -> int | None:
     """Count one hit; None while within `limit` (0: no limit), else the seconds until the
     window ends."""
+    return hit_for(scope, client(request), limit=limit, window=window)
+
+
+def hit_for(scope: str, who: str, *, limit: int, window: int) -> int | None:
+    """`hit` for a client named otherwise than by its address (an API client's id)."""
     if not limit:
         return None
     now = time.time()
-    key = _key(scope, request, window, now)
+    key = _key(scope, who, window, now)
     cache.add(key, 0, timeout=window + 10)
     try:
         count = cache.incr(key)

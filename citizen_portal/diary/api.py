@@ -1,4 +1,6 @@
-"""The diary as open data: `/api/v1/diary/` (JSON) and its OpenAPI schema at `/api/v1/schema/`.
+"""The diary as open data: `/api/v1/diary/` (JSON) and the OpenAPI schema of every /api/v1/
+address at `/api/v1/schema/`: the diary's, and the case API's for the municipalities'
+back-office systems (eservices.api.schema).
 
 The same search as `/diarium/` (search.py), the same publication rules (nothing else is
 stored), the import's field names. Throttled per client address.
@@ -24,6 +26,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from eservices.api import schema as case_api_schema
 from portal import throttle
 from portal.models import Municipality
 
@@ -320,16 +323,21 @@ def schema(request):
         "type": "object",
         "properties": {"errors": {"type": "object", "additionalProperties": string}},
     }
+    case_api = case_api_schema.components()
     spec = {
         "openapi": "3.1.0",
         "info": {
-            "title": "Dalslandsportalen: the municipalities' diaries",
+            "title": "Dalslandsportalen: the municipalities' diaries and case API",
             "version": "1",
             "description": (
                 "The public records diaries (diarier) of Bengtsfors, Dals-Ed, Färgelanda, "
                 "Mellerud and Åmål, one document per result, after the publication rules: no "
                 "private individual's name, no personal identity number, no title of a "
-                "secrecy-marked document. Throttled per client address."
+                "secrecy-marked document. Throttled per client address.\n\n"
+                "The case API (/api/v1/cases/) is for the municipalities' back-office systems: "
+                "OAuth 2 client credentials of a system registered for one municipality and "
+                "some of its e-services; every write needs an Idempotency-Key "
+                "(docs/case-api.md)."
             ),
         },
         "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
@@ -409,8 +417,17 @@ def schema(request):
                         },
                     },
                 }
-            }
+            },
+            **case_api_schema.paths(),
         },
-        "components": {"schemas": {"Document": document, "Page": page, "Errors": errors}},
+        "components": {
+            "schemas": {
+                "Document": document,
+                "Page": page,
+                "Errors": errors,
+                **case_api["schemas"],
+            },
+            "securitySchemes": case_api["securitySchemes"],
+        },
     }
     return _json(spec)

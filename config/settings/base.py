@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "employee_portal",
     "employee_portal.documents",
     "eservices",
+    # The case API for the municipalities' back-office systems (/api/v1/cases/).
+    "eservices.api",
     "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",
@@ -75,6 +77,8 @@ INSTALLED_APPS = [
     # The task queue: tasks stored in the database and run by `manage.py task_worker`.
     "django_tasks",
     "django_tasks_db",
+    # OAuth 2 client credentials for the case API's systems; only the token endpoint is routed.
+    "oauth2_provider",
     # Identity
     "allauth",
     "allauth.account",
@@ -348,6 +352,43 @@ FORM_SUBMISSIONS_WINDOW = int(os.environ.get("FORM_SUBMISSIONS_WINDOW", "600"))
 # Requests per minute one client address may make to the open-data API (/api/v1/); 0: no limit.
 DIARY_API_REQUESTS_PER_MINUTE = int(os.environ.get("DIARY_API_REQUESTS_PER_MINUTE", "60"))
 
+# The case API (eservices/api/, docs/case-api.md): each back-office system is an OAuth 2
+# client of django-oauth-toolkit that gets a token with the client-credentials grant only.
+# Its secret is shown once and stored hashed (DOT hashes it on save).
+OAUTH2_PROVIDER = {
+    "SCOPES": {"cases": "Read and change the cases of the client's municipality and e-services"},
+    "DEFAULT_SCOPES": ["cases"],
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+    "OAUTH2_VALIDATOR_CLASS": "eservices.api.auth.CaseApiValidator",
+    # RFC 9700 (the OAuth 2.0 security BCP) throughout, though only client credentials are
+    # used: tokens stored hashed, never taken from a query string, no implicit or password
+    # grant, and the authorization-code settings it checks left at their safe values.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+    "PKCE_REQUIRED": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
+# DOT's application model is swappable; the case API's clients refer to it by this setting.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+# Requests per minute one system (client) may make to the case API; 0: no limit.
+CASE_API_REQUESTS_PER_MINUTE = int(os.environ.get("CASE_API_REQUESTS_PER_MINUTE", "600"))
+# Webhooks to the systems: seconds to wait for an answer, and how often a delivery is tried.
+CASE_API_WEBHOOK_TIMEOUT = int(os.environ.get("CASE_API_WEBHOOK_TIMEOUT", "10"))
+CASE_API_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CASE_API_WEBHOOK_MAX_ATTEMPTS", "10"))
+# Days an Idempotency-Key's stored answer (the case, personal data included) is kept, and days
+# a sent or abandoned webhook is kept as its log (eservices/api/retention.py).
+CASE_API_IDEMPOTENCY_DAYS = int(os.environ.get("CASE_API_IDEMPOTENCY_DAYS", "7"))
+CASE_API_WEBHOOK_LOG_DAYS = int(os.environ.get("CASE_API_WEBHOOK_LOG_DAYS", "90"))
+
 # The municipalities' own networks, as comma-separated CIDRs ("10.20.0.0/16,192.0.2.0/24"):
 # Mina system tells an employee whose address is outside them that an application reachable
 # only from the municipal network will not open (employee_portal/network.py). Empty: the
@@ -456,6 +497,10 @@ SCHEDULED_JOBS = {
         "call": "eservices.notifications.deliver_due_notifications",
         "every": 60,
     },
+    # Webhooks to the back-office systems the worker could not deliver, tried again.
+    "send_webhooks": {"call": "eservices.api.webhooks.deliver_due_webhooks", "every": 60},
+    # Old idempotency answers (they hold personal data) and the webhook log past its time.
+    "purge_case_api_records": {"call": "eservices.api.retention.purge_old_records", "at": "03:55"},
     "purge_sent_emails": {"call": "portal.outbox.purge_sent", "at": "03:10"},
     # The task worker's finished tasks, kept 14 days (django-tasks-db's prune_db_task_results).
     "prune_task_results": {"call": "portal.scheduler.prune_task_results", "at": "03:20"},

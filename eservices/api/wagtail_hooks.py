@@ -1,0 +1,152 @@
+"""The back-office systems in the admin, under Settings ("System med ärende-API"), for
+administrators (the model's add/change/delete permissions).
+
+Registering a system, or asking for a new secret, shows its client id and secret once, on the
+page that answers the form: the secret is in no redirect, session or log, and only its hash is
+stored (django-oauth-toolkit). Whoever loses it makes a new one."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
+
+from . import credentials
+from .models import CaseApiClient
+
+TEMPLATE = "case_api/credentials.html"
+
+
+class CredentialsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = TEMPLATE
+    page_title = _("Systemets inloggningsuppgifter")
+    header_icon = "key"
+
+
+class NewSecretView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "case_api/new_secret.html"
+    page_title = _("Skapa ny hemlighet")
+    header_icon = "key"
+
+
+def _page(view_class, request, **context):
+    view = view_class()
+    view.setup(request)
+    response = view.render_to_response(view.get_context_data(**context))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _credentials_page(request, client, secret, *, new_client):
+    return _page(
+        CredentialsView,
+        request,
+        **{
+            "client": client,
+            "client_id": client.client_id,
+            "secret": secret,
+            "webhook_secret": client.webhook_secret,
+            "new_client": new_client,
+            "token_url": request.build_absolute_uri(reverse("case_api_token")),
+            "index_url": reverse("case_api_clients:index"),
+        },
+    )
+
+
+class CreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        self.secret = credentials.save_client(instance)
+        self.form.save_m2m()
+        log(instance=instance, action="wagtail.create", user=self.request.user)
+        return instance
+
+    def save_action(self):
+        return _credentials_page(self.request, self.object, self.secret, new_client=True)
+
+
+class EditView(generic.EditView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        credentials.save_client(instance)
+        self.form.save_m2m()
+        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        return instance
+
+    @property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        buttons.append(
+            Button(
+                _("Skapa ny hemlighet"),
+                url=reverse("case_api_clients:new_secret", args=[self.object.pk]),
+                icon_name="key",
+                priority=20,
+            )
+        )
+        return buttons
+
+
+class DeleteView(generic.DeleteView):
+    def delete_action(self):
+        """The system's OAuth 2 application (and so its tokens) goes with it; its system
+        account stays, inactive, so that the case histories still name the system."""
+        application = self.object.application
+        super().delete_action()
+        application.delete()
+
+
+class CaseApiClientViewSet(ModelViewSet):
+    model = CaseApiClient
+    icon = "key"
+    menu_label = _("System med ärende-API")
+    add_to_settings_menu = True
+    name = "case_api_clients"
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    list_display = ["name", "municipality", "active", "last_used_at"]
+    list_filter = ["municipality", "active"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("secret/<int:pk>/", never_cache(self.new_secret_view), name="new_secret"),
+        ]
+
+    def new_secret_view(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        client = get_object_or_404(CaseApiClient, pk=pk)
+        if request.method == "POST":
+            secret = credentials.new_secret(client)
+            log(
+                instance=client,
+                action="wagtail.edit",
+                user=request.user,
+                data={"detail": "new client secret"},
+            )
+            return _credentials_page(request, client, secret, new_client=False)
+        return _page(
+            NewSecretView,
+            request,
+            client=client,
+            edit_url=reverse("case_api_clients:edit", args=[pk]),
+        )
+
+
+case_api_client_viewset = CaseApiClientViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_case_api_clients():
+    return case_api_client_viewset
