@@ -551,6 +551,8 @@ class CaseEvent(models.Model):
         OFFER_REMINDED = "erbjudande-paminnelse", _("Påminnelse om erbjudandet")
         OFFER_LAPSED = "erbjudande-upphort", _("Erbjudandet har upphört")
         OFFER_WITHDRAWN = "erbjudande-aterkallat", _("Erbjudandet är återkallat")
+        # A back-office system took the case in (eservices.api: acknowledge).
+        RECEIVED = "mottaget", _("Mottaget i kommunens verksamhetssystem")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     type = models.CharField(_("händelse"), max_length=30, choices=Type.choices)

@@ -33,7 +33,7 @@ from portal.accounts import user_display
 
 from . import notifications
 from .models import Case, CaseEvent, CaseLog, EService, Notification, PlacementOffer, Unit
-from .services import CaseError, _applicant_recipients, _event, _lock, log
+from .services import CaseError, _applicant_recipients, _event, _lock, _tell_systems, log
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +187,7 @@ def _answer(request, offer, state, event_type, reason="") -> PlacementOffer:
     offer.save()
     _event(case, event_type, offer.answered_by, by_applicant=True, comment=offer.unit.name)
     what = "tackade ja" if state == State.ACCEPTED else "tackade nej"
+    _tell_systems(case, "offer.answered")
     log(request, case, CaseLog.Action.CHANGE, f"{what} till erbjudandet", role=_role(request, case))
     handler = case.assigned_to
     notifications.queue_many(

@@ -422,6 +422,20 @@ def assign(request, case, user) -> Case:
 
 
 @transaction.atomic
+def received_by_system(request, case) -> Case:
+    """A back-office system has taken the case in (eservices.api: acknowledge): the resident's
+    history says so and the resident gets an e-mail, once per system. The status does not
+    change; the system sets it when the work starts."""
+    case = _lock(case)
+    if case.status in Case.FINAL_STATUSES:
+        raise CaseError("closed")
+    _event(case, CaseEvent.Type.RECEIVED, request.user)
+    log(request, case, CaseLog.Action.CHANGE, "tog emot ärendet", role=_handler_role(request))
+    notifications.queue(case, Notification.Event.STATUS, _applicant_recipients(case))
+    return case
+
+
+@transaction.atomic
 def change_status(request, case, to_status, comment="") -> Case:
     case = _lock(case)
     allowed = Case.HANDLER_TRANSITIONS.get(case.status, ())

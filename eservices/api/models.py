@@ -195,6 +195,7 @@ class WebhookDelivery(models.Model):
         SUBMITTED = "case.submitted", _("Ansökan inskickad")
         COMPLETED = "case.completed", _("Komplettering inskickad")
         MESSAGE = "case.message", _("Meddelande från sökande")
+        OFFER_ANSWERED = "offer.answered", _("Svar på erbjudande om plats")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Väntar")

@@ -4,7 +4,7 @@ serves the whole): its paths, its response schemas and the OAuth 2 client-creden
 from django.urls import reverse
 
 from eservices import kinds
-from eservices.models import Case, CaseAttachment, CaseEvent
+from eservices.models import Case, CaseAttachment, CaseEvent, PlacementOffer
 
 from .auth import SCOPE
 
@@ -160,6 +160,11 @@ def components() -> dict:
                             ),
                         ]
                     },
+                    "offers": {
+                        "type": "array",
+                        "description": "Offers of a place (preschool), the first first.",
+                        "items": _ref("Offer"),
+                    },
                 }
             ),
         ]
@@ -184,9 +189,23 @@ def components() -> dict:
         },
         "required": ["type", "title", "status"],
     }
+    offer = _object(
+        {
+            "id": {**STRING, "format": "uuid"},
+            "unit": {"type": "integer", "description": "The unit's id."},
+            "unit_name": STRING,
+            "start_date": {**STRING, "format": "date"},
+            "answer_by": {**STRING, "format": "date"},
+            "state": {**STRING, "enum": [c.value for c in PlacementOffer.State]},
+            "offered_at": DATETIME,
+            "answered_at": NULLABLE_DATETIME,
+            "decline_reason": STRING,
+        }
+    )
     return {
         "schemas": {
             "Attachment": attachment,
+            "Offer": offer,
             "Person": person,
             "CaseSummary": summary,
             "Case": case,
@@ -426,5 +445,24 @@ def paths() -> dict:
                 }
             ),
             multipart=True,
+        ),
+        case_path("case_api_offers"): _write(
+            "Offer a place",
+            "postOffer",
+            "Preschool cases: offer a place at one of the municipality's own units from a start "
+            "date. Both guardians are e-mailed and answer on Mina sidor with e-ID; the answer "
+            "comes back as the webhook offer.answered and in the case's offers. answer_by "
+            "defaults to the municipality's answer time, never after the start date. A case "
+            "that is not a preschool case, is closed, waits for the second guardian or already "
+            "has an offer waiting for an answer is a 409.",
+            _object(
+                {
+                    "unit": {"type": "integer", "description": "A unit id of the municipality."},
+                    "start_date": {**STRING, "format": "date"},
+                    "answer_by": {**STRING, "format": "date"},
+                },
+                required=["unit", "start_date"],
+            ),
+            created=True,
         ),
     }

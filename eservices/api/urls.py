@@ -25,4 +25,5 @@ urlpatterns = [
         name="case_api_completion_requests",
     ),
     path("cases/<str:reference>/decision/", views.decision, name="case_api_decision"),
+    path("cases/<str:reference>/offers/", views.offer, name="case_api_offers"),
 ]

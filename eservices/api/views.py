@@ -18,11 +18,11 @@ from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Coalesce, Greatest
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
-from eservices import services
+from eservices import offers, services
 from eservices.answers import answer_sections
 from eservices.files import attachment_response
 from eservices.handler_forms import MAX_TEXT, DecisionForm
@@ -188,6 +188,20 @@ def detail(request, case) -> dict:
         ],
         "attachments": [_attachment(request, case, a) for a in attachments],
         "decision": decision,
+        "offers": [
+            {
+                "id": str(offer.public_id),
+                "unit": offer.unit_id,
+                "unit_name": offer.unit.name,
+                "start_date": _iso(offer.start_date),
+                "answer_by": _iso(offer.answer_by),
+                "state": offer.state,
+                "offered_at": _iso(offer.offered_at),
+                "answered_at": _iso(offer.answered_at),
+                "decline_reason": offer.decline_reason,
+            }
+            for offer in case.offers.select_related("unit").order_by("offered_at")
+        ],
     }
 
 
@@ -382,10 +396,60 @@ def _write(action):
 
 
 def _acknowledge(request, case, payload):
-    """Take the case into the system: recorded for this client, and in the access log."""
-    CaseAcknowledgement.objects.get_or_create(client=request.client, case=case)
-    _log(request, case, CaseLog.Action.CHANGE, "kvitterade ärendet (ärende-API)")
+    """Take the case into the system: recorded for this client; the first time, the
+    resident's history says the municipality's system has received it and the resident gets
+    an e-mail (services.received_by_system)."""
+    _acknowledgement, created = CaseAcknowledgement.objects.get_or_create(
+        client=request.client, case=case
+    )
+    if created:
+        services.received_by_system(request, case)
     return _case_response(request, case.reference)
+
+
+def _date(payload, name, *, required=True):
+    value = payload.get(name)
+    if value in (None, "") and not required:
+        return None
+    day = parse_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise ValidationError({name: "A date, YYYY-MM-DD."})
+    return day
+
+
+OFFER_ERRORS = {
+    "unit": "Not one of the municipality's own units that take applications of this kind.",
+    "start_date": "The start date is in the past.",
+    "answer_by_past": "The answer-by date is in the past.",
+    "answer_by_after_start": "The answer-by date is after the start date.",
+}
+
+
+def _offer(request, case, payload):
+    """Offer a place (preschool): `unit` (a unit id of the municipality), `start_date` and
+    optionally `answer_by` (default: the municipality's answer time)."""
+    unit_id = payload.get("unit")
+    if isinstance(unit_id, str) and unit_id.isdigit():
+        unit_id = int(unit_id)
+    if not isinstance(unit_id, int) or isinstance(unit_id, bool):
+        raise ValidationError({"unit": "A unit id (an integer)."})
+    start_date = _date(payload, "start_date")
+    answer_by = _date(payload, "answer_by", required=False)
+    unit = offers.offerable_units(case).filter(pk=unit_id).first()
+    try:
+        offers.make_offer(
+            request,
+            case,
+            unit=unit,
+            start_date=start_date,
+            answer_by=answer_by,
+            role=services._handler_role(request),
+        )
+    except offers.OfferError as error:
+        if error.field:
+            raise ValidationError({error.field: OFFER_ERRORS[error.code]}) from None
+        raise
+    return _case_response(request, case.reference, 201)
 
 
 def _status(request, case, payload):
@@ -446,3 +510,4 @@ status = _write(_status)
 completion_request = _write(_completion_request)
 message = _write(_message)
 decision = _write(_decision)
+offer = _write(_offer)

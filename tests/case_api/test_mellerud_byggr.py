@@ -97,15 +97,21 @@ def test_mellerud_byggr_handles_bengts_building_permit_through_the_api(live_url,
     assert api.download(drawing).startswith(b"%PDF-")
     assert emails_to_bengt() == []
 
-    # Acknowledge: the case leaves the list of new ones.
+    # Acknowledge: the case leaves the list of new ones; Mina sidor says the municipality's
+    # system has it, one e-mail. Acknowledging again changes nothing.
     assert api.acknowledge(case.reference).status_code == 200
     assert case.reference not in [row["reference"] for row in api.new_cases()]
+    assert "Mottaget i kommunens verksamhetssystem" in my_pages(bengt, case)
+    assert len(emails_to_bengt()) == 1
+    assert api.acknowledge(case.reference).status_code == 200
+    assert CaseEvent.objects.filter(case=case, type=CaseEvent.Type.RECEIVED).count() == 1
+    assert len(emails_to_bengt()) == 1
 
     # "Handläggs": Mina sidor shows it, one e-mail.
     response = api.set_status(case.reference, "handlaggs")
     assert response.status_code == 200, response.text
     assert "Handläggs" in my_pages(bengt, case)
-    assert len(emails_to_bengt()) == 1
+    assert len(emails_to_bengt()) == 2
 
     # A request for completion: Mina sidor asks for it, one more e-mail.
     missing = "Situationsplanen saknas. Skicka den som PDF."
@@ -114,7 +120,7 @@ def test_mellerud_byggr_handles_bengts_building_permit_through_the_api(live_url,
     page = my_pages(bengt, case)
     assert missing in page
     assert "Väntar på komplettering" in page
-    assert len(emails_to_bengt()) == 2
+    assert len(emails_to_bengt()) == 3
 
     # The decision with its PDF: Mina sidor shows it, one more e-mail.
     text = "Bygglov ges för tillbyggnaden enligt ansökan och ritningarna."
@@ -123,14 +129,14 @@ def test_mellerud_byggr_handles_bengts_building_permit_through_the_api(live_url,
     page = my_pages(bengt, case)
     assert text in page
     assert "Bifall" in page
-    assert len(emails_to_bengt()) == 3
+    assert len(emails_to_bengt()) == 4
 
     # The same decision again with the same key: the same answer, nothing changes.
     events = CaseEvent.objects.filter(case=case).count()
     again = api.decide(case.reference, "bifall", text, DECISION_PDF, key="beslut-1")
     assert again.status_code == 200
     assert again.json() == first.json()
-    assert len(emails_to_bengt()) == 3
+    assert len(emails_to_bengt()) == 4
     assert CaseEvent.objects.filter(case=case).count() == events
     assert Case.objects.get(pk=case.pk).status == Case.Status.DECIDED
     labels = set(
