@@ -67,8 +67,8 @@ class CaseApiClient(models.Model):
         _("adress för webhooks"),
         blank=True,
         help_text=_(
-            "Hit skickas ett anrop när en invånare skickar in, kompletterar eller skriver i ett "
-            "ärende. Lämna tomt om systemet bara hämtar."
+            "Hit skickas ett anrop när en invånare skickar in, kompletterar, skriver i ett ärende "
+            "eller svarar på ett erbjudande om plats. Lämna tomt om systemet bara hämtar."
         ),
     )
     webhook_secret = models.CharField(

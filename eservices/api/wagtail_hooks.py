@@ -24,16 +24,25 @@ from .models import CaseApiClient
 TEMPLATE = "case_api/credentials.html"
 
 
-class CredentialsView(WagtailAdminTemplateMixin, TemplateView):
+class _ClientPage(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "key"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("case_api_clients:index"), "label": _("System med ärende-API")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class CredentialsView(_ClientPage):
     template_name = TEMPLATE
     page_title = _("Systemets inloggningsuppgifter")
-    header_icon = "key"
 
 
-class NewSecretView(WagtailAdminTemplateMixin, TemplateView):
+class NewSecretView(_ClientPage):
     template_name = "case_api/new_secret.html"
     page_title = _("Skapa ny hemlighet")
-    header_icon = "key"
 
 
 def _page(view_class, request, **context):

@@ -511,3 +511,32 @@ def test_the_answer_page_in_english(client, case, lena, emma):
 
     assert "Accept the place" in html
     assert "Yes, I accept the place" in html
+
+
+def test_a_single_guardian_is_not_told_about_a_second_one(client, emma):
+    """Emma applies alone: the offer names the child and says nothing of two guardians."""
+    client.force_login(emma)
+    client.post(
+        "/e-tjanster/forskola/ansok/?kommun=amal",
+        {
+            "submission_key": str(uuid.uuid4()),
+            **preschool_answers(
+                co_applicant_name="", co_applicant_number="", co_applicant_email=""
+            ),
+        },
+    )
+    case = Case.objects.get(applicant=emma)
+    assert not case.co_applicant_number
+    offer = offer_in(case, handler("amal", "handle_preschool"))
+    base = f"/mina-sidor/arenden/{case.public_id}/"
+
+    page = client.get(base).content.decode()
+    confirm = client.get(f"{base}erbjudande/{offer.public_id}/tacka-ja/").content.decode()
+    decline = client.get(f"{base}erbjudande/{offer.public_id}/tacka-nej/").content.decode()
+    receipt = client.get(f"{base}erbjudande/{offer.public_id}/").content.decode()
+
+    assert "Du bekräftar svaret på nästa sida." in page
+    assert f"Åmåls kommun erbjuder {case.data['child_name']} en plats" in confirm
+    for html in (page, confirm, decline, receipt):
+        assert "vårdnadshavar" not in html.split("<main", 1)[1].split("</main>", 1)[0]
+        assert "en av er" not in html

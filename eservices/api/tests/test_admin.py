@@ -23,10 +23,13 @@ def admin(client):
 
 
 def shown(response, label):
+    """The value of the read-only field labelled `label` on the credentials page."""
     html = response.content.decode()
-    match = re.search(rf"{label}</dt>\s*<dd><code>([^<]+)</code>", html)
+    match = re.search(rf'for="([^"]+)">{label}</label>', html)
     assert match, html
-    return match.group(1)
+    field = re.search(rf'id="{match.group(1)}" type="text" readonly value="([^"]+)"', html)
+    assert field, html
+    return field.group(1)
 
 
 def token_status(client, client_id, secret):
