@@ -67,6 +67,10 @@ class Words:
         "bekräftat att du står bakom den."
     )
     co_applicant_confirm = gettext_lazy("Jag står bakom ansökan")
+    # Mina sidor's list of cases the second guardian is asked to confirm.
+    co_applicant_to_confirm = gettext_lazy(
+        "%(service)s, %(reference)s: bekräfta att du står bakom ansökan"
+    )
     # The case's page on Mina sidor: the answers' heading and withdrawing.
     yours = gettext_lazy("Din ansökan")
     withdraw = gettext_lazy("Återkalla ansökan")
@@ -211,6 +215,12 @@ class EServiceKind:
         """The applicant just sent the completion asked for."""
 
     # What the resident reads -----------------------------------------------------------------
+
+    def subject(self, case) -> str:
+        """Whom or what the case is about, to tell a resident's cases apart on Mina sidor: the
+        child by default (preschool, school choice, ending a place); a kind without a child
+        says what instead. Empty when the answers do not say."""
+        return (case.data or {}).get("child_name", "")
 
     def next_steps(self, case) -> list[str]:
         """The receipt's "Vad händer nu?"."""

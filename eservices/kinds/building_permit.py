@@ -296,6 +296,10 @@ class BuildingPermit(EServiceKind):
     deadline_warning_days = DEADLINE_WARNING_DAYS
     reduces_fee_when_late = True
 
+    def subject(self, case) -> str:
+        """The property, as the applicant wrote its designation."""
+        return (case.data or {}).get("property_designation", "")
+
     def deadline(self, case) -> datetime.date | None:
         """Ten weeks from the day the clock started (a complete application)."""
         if case.clock_started_on:

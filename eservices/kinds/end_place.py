@@ -243,6 +243,9 @@ class EndPlaceWords(Words):
         "handläggs när du har bekräftat att du står bakom den."
     )
     co_applicant_confirm = _("Jag står bakom uppsägningen")
+    co_applicant_to_confirm = _(
+        "%(service)s, %(reference)s: bekräfta att du står bakom uppsägningen"
+    )
     yours = _("Din uppsägning")
     withdraw = _("Återkalla uppsägningen")
     withdraw_help = _(

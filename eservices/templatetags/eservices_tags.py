@@ -18,6 +18,12 @@ def kind_words(kind, sentence, **values):
     return mark_safe(text % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308
 
 
+@register.filter
+def case_subject(case) -> str:
+    """Whom or what a case is about (EServiceKind.subject), for lists of a resident's cases."""
+    return case.kind_def.subject(case)
+
+
 @register.simple_tag
 def eservices_for(page):
     """The open e-services a service page describes (in any of its languages), so the page can

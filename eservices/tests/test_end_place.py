@@ -373,3 +373,24 @@ def test_the_english_pages_call_it_a_notice(client, ended):
     assert "confirm the notice" in html
     assert "<title>The notice has been sent" in html
     assert "application" not in main(html).lower()
+
+
+def test_mina_sidor_tells_the_cases_apart_by_child_and_asks_the_second_guardian_in_its_words(
+    client, emma, jonas
+):
+    """Two cases of one e-service read alike by name; the child tells them apart. Jonas is
+    asked to confirm the notice as a notice."""
+    client.force_login(emma)
+    post(client, end_place_answers())
+    post(
+        client,
+        end_place_answers(child_name="Elias Karlsson", child_number="20200318-9814"),
+    )
+
+    listing = main(client.get("/mina-sidor/").content.decode())
+    assert "Alva Karlsson ·" in listing and "Elias Karlsson ·" in listing
+
+    client.force_login(jonas)
+    theirs = main(client.get("/mina-sidor/").content.decode())
+    assert "bekräfta att du står bakom uppsägningen" in theirs
+    assert "bekräfta att du står bakom ansökan" not in theirs
