@@ -179,7 +179,8 @@ def _sort_key(case):
 @handler_required
 def index(request):
     """One card per e-service the handler may handle: how many cases at each step, how many
-    past or near their deadline. Two queries whatever the number of cases."""
+    past or near their deadline, and for preschool how many offers of a place wait for an
+    answer. Three queries whatever the number of cases."""
     profile = (
         EmployeeProfile.objects.select_related("municipality").filter(user=request.user).first()
     )
@@ -203,9 +204,15 @@ def index(request):
             "past": 0,
             "near": 0,
             "mine": 0,
+            "awaiting_answer": None,
         }
         for kind in permitted
     }
+    if offers.KIND in cards:
+        cards[offers.KIND]["awaiting_answer"] = PlacementOffer.objects.filter(
+            case__in=cases.filter(status__in=Case.OPEN_STATUSES, eservice__kind=offers.KIND),
+            state=PlacementOffer.State.OFFERED,
+        ).count()
     open_cases = cases.filter(status__in=Case.OPEN_STATUSES).select_related("eservice")
     for case in open_cases:
         card = cards[case.eservice.kind]
@@ -221,6 +228,7 @@ def index(request):
             "page_title": _("Handläggning av e-tjänster"),
             "municipality": profile.municipality if profile is not None else None,
             "cards": list(cards.values()),
+            "awaiting_answer": AWAITING_ANSWER,
         },
     )
 

@@ -5,6 +5,7 @@ municipality's rule; the four-month clock stops at the offer. Only the parties a
 municipality's own preschool handlers see it."""
 
 import datetime
+import re
 import uuid
 
 import pytest
@@ -285,11 +286,17 @@ def test_the_queue_shows_offers_waiting_for_an_answer_and_moves_accepted_ones_on
     assert case.reference in waiting
     assert f"Väntar på svar till {offer.answer_by:%Y-%m-%d}" in waiting
     assert "Erbjudande skickat" in waiting
+    # The start page's preschool card counts it and links to the list.
+    start = client.get("/handlaggning/").content.decode()
+    card = re.search(r"Erbjudanden som väntar på svar</dt><dd><a href=\"([^\"]+)\">(\d+)<", start)
+    assert card and card.groups() == ("/handlaggning/forskola/?status=vantar-pa-svar", "1")
 
     offers.accept(request_as(emma), offer)
 
     waiting = client.get("/handlaggning/forskola/?status=vantar-pa-svar").content.decode()
     assert case.reference not in waiting
+    start = client.get("/handlaggning/").content.decode()
+    assert '>0<span class="visually-hidden"> erbjudanden</span>' in start
     queue = client.get("/handlaggning/forskola/").content.decode()
     assert "Tackat ja – fatta placeringsbeslut" in queue
 
