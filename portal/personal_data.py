@@ -100,9 +100,17 @@ def portal_holdings() -> list[Holding]:
             CitizenIdentity.objects.all(),
             date_field="updated_at",
             label=_("Invånares identiteter (e-legitimation)"),
-            retention=_("Tills vidare: gallras inte automatiskt"),
-            configured=_("tas bort av en administratör"),
-            note=_("Datumet är den senaste inloggningen som ligger längst tillbaka."),
+            retention=_(
+                "%(days)s efter senaste inloggningen, med kontot; kvar så länge personen är "
+                "sökande eller medsökande i ett ärende (även utkast). Medarbetares konton gallras "
+                "inte."
+            )
+            % {"days": days(settings.RESIDENT_ACCOUNT_RETENTION_DAYS)},
+            configured=_("inställningen RESIDENT_ACCOUNT_RETENTION_DAYS"),
+            note=_(
+                "Datumet är den senaste inloggningen som ligger längst tillbaka. Vid nästa "
+                "inloggning med e-legitimation skapas kontot på nytt."
+            ),
             order=900,
         ),
         holding(

@@ -4,10 +4,10 @@ process next to the web processes (docs/operations.md). No cron entry is needed.
 The jobs and when they run are listed in the setting `SCHEDULED_JOBS`: scheduled publishing,
 the content review, the retry of e-mails (portal.outbox) and of e-mails about cases, the purge
 (gallring) of personal data past its retention: cases, sent e-mails, page feedback, web-form
-submissions and requests for documents (docs/personal-data.md), the clearing of expired sessions
-and finished tasks, the rebuild of the search vocabulary. A job of a domain app lives in that app
-(e.g. `citizen_portal.retention.purge_expired_submissions`) and is named here only by its dotted
-path in the setting, so this module imports none of them. Every
+submissions, requests for documents and residents' accounts (docs/personal-data.md), the
+clearing of expired sessions and finished tasks, the rebuild of the search vocabulary. A job of
+a domain app lives in that app (e.g. `citizen_portal.retention.purge_expired_submissions`) and
+is named here only by its dotted path in the setting, so this module imports none of them. Every
 `TICK_SECONDS` the scheduler runs those that are due, one after the other, each on its own so
 that one failing job does not stop the others.
 

@@ -475,6 +475,10 @@ OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "30"))
 # A handled request for official documents is kept this many days after it was handled
 # (citizen_portal/diary/retention.py); open requests are never purged.
 DOCUMENT_REQUEST_RETENTION_DAYS = int(os.environ.get("DOCUMENT_REQUEST_RETENTION_DAYS", "365"))
+# A resident's account (user and e-ID identity) is deleted when its last sign-in is this many
+# days old and nothing of theirs is kept for its own reason, e.g. a case
+# (eservices/resident_accounts.py); the next e-ID sign-in makes a new one.
+RESIDENT_ACCOUNT_RETENTION_DAYS = int(os.environ.get("RESIDENT_ACCOUNT_RETENTION_DAYS", "365"))
 
 # Review dates on pages (portal/review.py, docs/content-review.md): owners are reminded
 # this many days before a page's date; the one-click "still valid" link works this many days;
@@ -526,6 +530,12 @@ SCHEDULED_JOBS = {
     "purge_document_requests": {
         "call": "citizen_portal.diary.retention.purge_expired_requests",
         "at": "03:50",
+    },
+    # Residents' accounts not signed in for RESIDENT_ACCOUNT_RETENTION_DAYS and with no case;
+    # after purge_cases, so an account whose last case went tonight may go with it.
+    "purge_resident_accounts": {
+        "call": "eservices.resident_accounts.purge_inactive_residents",
+        "at": "03:30",
     },
     # Django's clearsessions: expired sessions out of the database.
     "clear_sessions": {"call": "portal.scheduler.clear_sessions", "at": "02:30"},
