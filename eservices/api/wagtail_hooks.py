@@ -3,7 +3,11 @@ administrators (the model's add/change/delete permissions).
 
 Registering a system, or asking for a new secret, shows its client id and secret once, on the
 page that answers the form: the secret is in no redirect, session or log, and only its hash is
-stored (django-oauth-toolkit). Whoever loses it makes a new one."""
+stored (django-oauth-toolkit). Whoever loses it makes a new one.
+
+Beside it, "Webhooks till system": every delivery to a system, read-only, for the
+integration team asking why a system heard nothing: the event, the case, the status, the
+attempts, the next attempt and the last error."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -12,14 +16,22 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
+from wagtail.permissions import register_permission_policy
+
+from portal.audit.views import ViewOnlyPermissionPolicy
 
 from . import credentials
-from .models import CaseApiClient
+from .models import CaseApiClient, WebhookDelivery
+
+# Administrators (and holders of `case_api.view_webhookdelivery`) may read; nobody writes: the
+# rows are the worker's. Before the viewset registers, or Wagtail makes a read-write policy.
+register_permission_policy(WebhookDelivery, ViewOnlyPermissionPolicy(WebhookDelivery))
 
 TEMPLATE = "case_api/credentials.html"
 
@@ -159,3 +171,62 @@ case_api_client_viewset = CaseApiClientViewSet()
 @hooks.register("register_admin_viewset")
 def register_case_api_clients():
     return case_api_client_viewset
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    model = WebhookDelivery
+    name = "case_api_webhooks"
+    icon = "resubmit"
+    menu_label = _("Webhooks till system")
+    add_to_settings_menu = True
+    list_per_page = 50
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_filter = ["client", "status", "event"]
+    ordering = ["-created_at", "-pk"]
+
+    @property
+    def list_display(self):
+        return [
+            Column("created_at", label=_("Skapad")),
+            Column("client", label=_("System")),
+            Column("event", label=_("Händelse"), accessor="get_event_display"),
+            Column("reference", label=_("Ärende"), accessor=_reference),
+            Column("status", label=_("Status"), accessor="get_status_display"),
+            Column("attempts", label=_("Försök")),
+            Column("next_attempt_at", label=_("Nästa försök"), accessor=_next_attempt),
+            Column("last_error", label=_("Senaste fel")),
+        ]
+
+    def get_queryset(self, request):
+        return WebhookDelivery.objects.select_related("client")
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No view may link to a route that does not exist.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+def _reference(delivery) -> str:
+    return (delivery.payload or {}).get("data", {}).get("reference", "")
+
+
+def _next_attempt(delivery):
+    return delivery.next_attempt_at if delivery.status == WebhookDelivery.Status.PENDING else ""
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_deliveries():
+    return WebhookDeliveryViewSet()

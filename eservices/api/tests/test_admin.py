@@ -101,3 +101,37 @@ def test_an_editor_without_the_permission_cannot_register_systems(client):
     sign_in_for_admin(client, editor)
     assert client.get(reverse("case_api_clients:index")).status_code in (302, 403)
     assert client.get(reverse("case_api_clients:add")).status_code in (302, 403)
+
+
+def test_an_administrator_reads_the_webhook_deliveries_and_cannot_change_them(admin, client):
+    from eservices.api.models import WebhookDelivery
+
+    from .factories import make_client
+
+    registered, _client_id, _secret = make_client(
+        "Mellerud ByggR", "mellerud", "bygglov", webhook_url="https://byggr.example/hooks"
+    )
+    WebhookDelivery.objects.create(
+        client=registered,
+        event=WebhookDelivery.Event.SUBMITTED,
+        payload={"type": "case.submitted", "data": {"reference": "BYG-1461-2026-00042"}},
+        attempts=3,
+        last_error="HTTP 503",
+    )
+
+    page = client.get("/admin/case_api_webhooks/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    for shown in ("Mellerud ByggR", "Ansökan inskickad", "BYG-1461-2026-00042", "HTTP 503"):
+        assert shown in html
+    assert "/admin/case_api_webhooks/new/" not in html
+    assert client.get("/admin/case_api_webhooks/new/").status_code == 404
+
+
+def test_a_handler_does_not_see_the_webhook_deliveries(client):
+    from eservices.tests.test_end_place import handler
+
+    sign_in_for_admin(client, handler("mellerud", "handle_building_permit"))
+
+    assert client.get("/admin/case_api_webhooks/").status_code in (302, 403)
