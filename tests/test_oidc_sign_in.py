@@ -445,3 +445,26 @@ def test_an_account_from_before_the_address_was_trusted_is_verified_at_its_next_
     client.get(at_provider(start(client), sub="bengt"))
 
     assert EmailAddress.objects.get(email=BENGT["email"]).verified
+
+
+def test_the_discovery_document_is_read_once_for_many_sign_ins(
+    client, db, employee_provider, monkeypatch
+):
+    """Kept in the cache (portal.identity.views DISCOVERY_SECONDS): the second and third
+    sign-in, and their callbacks, do not ask the provider for it again."""
+    asked = []
+    real_get = requests.Session.get
+
+    def counting_get(session, url, *args, **kwargs):
+        asked.append(url)
+        return real_get(session, url, *args, **kwargs)
+
+    monkeypatch.setattr(requests.Session, "get", counting_get)
+    for _ in range(3):
+        client.logout()
+        callback = at_provider(start(client), sub="anna")
+        response = client.get(callback)
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert "_auth_user_id" in client.session
+
+    assert [url for url in asked if url.endswith(DISCOVERY)] == [employee_provider + DISCOVERY]

@@ -5,8 +5,15 @@ discovery document or key set, an error from the token endpoint, an ID token tha
 check, a reused `state`) ends in allauth's `render_authentication_error`: the adapter's
 `on_authentication_error` writes the reason to the audit trail, and the person sees
 `socialaccount/authentication_error.html` with a way to try again. Never a 500.
+
+A provider's discovery document is kept in the cache for DISCOVERY_SECONDS (an hour), as the
+key set is (portal.identity.id_tokens): every sign-in reads it twice, at the login and at the
+callback, and the endpoints and algorithms it names change rarely. Only a document that passed
+the checks is kept; a key set rotated in the meantime is fetched anew by id_tokens.
 """
 
+import hashlib
+import json
 import logging
 
 import requests
@@ -16,6 +23,7 @@ from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404
 
 from . import id_tokens, logout
@@ -24,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 # What the portal needs from a provider's discovery document.
 REQUIRED_METADATA = ("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri")
+DISCOVERY_SECONDS = 3600
 
 
 class ProviderError(OAuth2Error):
@@ -49,6 +58,11 @@ class VerifiedOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
     @property
     def openid_config(self):
         if not hasattr(self, "_openid_config"):
+            key = self._discovery_cache_key()
+            cached = cache.get(key)
+            if isinstance(cached, dict):
+                self._openid_config = cached
+                return cached
             try:
                 config = super().openid_config
             except (ValueError, TypeError, AttributeError) as error:  # not a JSON object
@@ -58,7 +72,16 @@ class VerifiedOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
             if any(not isinstance(config.get(name), str) for name in REQUIRED_METADATA):
                 del self._openid_config
                 raise ProviderError("discovery_invalid")
+            cache.set(key, config, DISCOVERY_SECONDS)
         return self._openid_config
+
+    def _discovery_cache_key(self) -> str:
+        """Per provider, its discovery address and the overrides in its settings (the
+        document is kept as it is used, overrides applied)."""
+        provider = self.get_provider()
+        overrides = provider.app.settings.get("openid_configuration_overrides", {})
+        source = json.dumps([provider.id, provider.server_url, overrides], sort_keys=True)
+        return "identity:discovery:" + hashlib.sha256(source.encode()).hexdigest()
 
     def get_access_token_data(self, request, app, client, pkce_code_verifier=None):
         try:
