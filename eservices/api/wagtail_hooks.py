@@ -24,7 +24,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 
-from portal.audit.views import ViewOnlyPermissionPolicy
+from portal.audit.views import ReadOnlyViewSet, ViewOnlyPermissionPolicy
 
 from . import credentials
 from .models import CaseApiClient, WebhookDelivery
@@ -173,14 +173,13 @@ def register_case_api_clients():
     return case_api_client_viewset
 
 
-class WebhookDeliveryViewSet(ModelViewSet):
+class WebhookDeliveryViewSet(ReadOnlyViewSet):
     model = WebhookDelivery
     name = "case_api_webhooks"
     icon = "resubmit"
     menu_label = _("Webhooks till system")
     add_to_settings_menu = True
     list_per_page = 50
-    copy_view_enabled = False
     inspect_view_enabled = False
     list_filter = ["client", "status", "event"]
     ordering = ["-created_at", "-pk"]
@@ -200,23 +199,6 @@ class WebhookDeliveryViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return WebhookDelivery.objects.select_related("client")
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No view may link to a route that does not exist.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
 
 def _reference(delivery) -> str:

@@ -16,6 +16,34 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from .models import AuthEvent
 
 
+class ReadOnlyViewSet(ModelViewSet):
+    """A listing to read (and an inspect view where `inspect_view_enabled`), no other route:
+    with ViewOnlyPermissionPolicy registered for the model, nobody can add, change or delete
+    here. The audit trail, residents' identities and webhook deliveries use it."""
+
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No view may link to a route that does not exist.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        patterns = [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+        if self.inspect_view_enabled:
+            patterns.append(path("inspect/<int:pk>/", self.inspect_view, name="inspect"))
+        return patterns
+
+
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
     """Superusers and holders of `audit.view_authevent` may read; no one may write."""
 
@@ -49,7 +77,7 @@ class AuthEventFilterSet(WagtailFilterSet):
         )
 
 
-class AuthEventViewSet(ModelViewSet):
+class AuthEventViewSet(ReadOnlyViewSet):
     model = AuthEvent
     name = "audit"
     icon = "history"
@@ -69,25 +97,6 @@ class AuthEventViewSet(ModelViewSet):
         "user_agent",
         "detail",
     ]
-    copy_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No view may link to a route that does not exist.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
     @property
     def url_finder_class(self):

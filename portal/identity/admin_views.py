@@ -7,13 +7,11 @@ support staff can find the person a resident says they are without reading anyon
 """
 
 from django.db.models import Q
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from portal.audit.views import ViewOnlyPermissionPolicy
+from portal.audit.views import ReadOnlyViewSet, ViewOnlyPermissionPolicy
 
 from .models import CitizenIdentity
 
@@ -34,14 +32,13 @@ class MaskedIdentityColumn(Column):
         return instance.masked_number
 
 
-class CitizenIdentityViewSet(ModelViewSet):
+class CitizenIdentityViewSet(ReadOnlyViewSet):
     model = CitizenIdentity
     name = "citizen_identities"
     icon = "user"
     menu_label = _("Invånaridentiteter")
     add_to_settings_menu = True
     list_per_page = 50
-    copy_view_enabled = False
     inspect_view_enabled = False
     list_filter = ["country", "protected_identity"]
 
@@ -53,17 +50,6 @@ class CitizenIdentityViewSet(ModelViewSet):
             "protected_identity",
             "updated_at",
         ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No view may link to a route that does not exist.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
 
     @property
     def index_view_class(self):
@@ -87,9 +73,3 @@ class CitizenIdentityViewSet(ModelViewSet):
                 )
 
         return CitizenIdentityIndexView
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
